@@ -1,0 +1,152 @@
+/*
+ * attest.h: the public interface of libattest.
+ *
+ * attest turns raw news articles into a sourced ledger of claims.  This
+ * header is the whole contract of the library; the `attest` command is one
+ * client of it.
+ *
+ * Ownership, once for the whole header: an attest_doc owns everything it
+ * hands out (texts, articles, sentences, messages).  Pointers returned by
+ * attest_doc_* calls stay valid until the next attest_doc_load_* call on the
+ * same handle or attest_doc_free().  Strings are UTF-8 and NUL-terminated.
+ *
+ * Threads: a handle must not be used by two threads at once; distinct
+ * handles may be used concurrently.  The compiled-in lexicons are built once
+ * on first use under a pthread_once guard.
+ *
+ * Offsets: every span is [start, end) in bytes into the document text
+ * (attest_doc_text): for plain-text input, the input bytes exactly as given.
+ */
+#ifndef ATTEST_H
+#define ATTEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ATTEST_API __attribute__((visibility("default")))
+#define ATTEST_NODISCARD __attribute__((warn_unused_result))
+#else
+#define ATTEST_API
+#define ATTEST_NODISCARD
+#endif
+
+/* ---- status ----------------------------------------------------------- */
+
+typedef enum attest_status {
+	ATTEST_OK = 0,
+	ATTEST_ERR_IO,        /* the file could not be opened or read */
+	ATTEST_ERR_NOMEM,     /* out of memory */
+	ATTEST_ERR_BINARY,    /* the input is binary data, not text */
+	ATTEST_ERR_ENCODING,  /* the text encoding is not supported (UTF-16...) */
+	ATTEST_ERR_TOO_LARGE, /* the input exceeds a documented limit */
+	ATTEST_ERR_USAGE,     /* a bad argument from the caller */
+	ATTEST_ERR_FORMAT,    /* a malformed structure in the input */
+	ATTEST_STATUS_COUNT
+} attest_status;
+
+/* A short English description of a status; never NULL. */
+ATTEST_API const char *attest_strstatus(attest_status st);
+
+/* The library version, "MAJOR.MINOR.PATCH". */
+ATTEST_API const char *attest_version(void);
+
+/* ---- documents -------------------------------------------------------- */
+
+typedef struct attest_doc attest_doc;
+
+typedef struct attest_span {
+	uint32_t start, end;
+} attest_span;
+
+typedef enum attest_format {
+	ATTEST_FORMAT_AUTO = 0, /* sniff the input */
+	ATTEST_FORMAT_TEXT,
+	ATTEST_FORMAT_HTML
+} attest_format;
+
+/* Largest document accepted, in bytes. */
+#define ATTEST_MAX_DOCUMENT (256u * 1024u * 1024u)
+
+/* A new, empty document handle; NULL when out of memory.  One handle can
+ * load many documents in turn: memory is reused, not grown. */
+ATTEST_API attest_doc *attest_doc_new(void);
+
+/* Frees the handle and all it owns.  attest_doc_free(NULL) does nothing. */
+ATTEST_API void attest_doc_free(attest_doc *doc);
+
+/* The date ("YYYY-MM-DD") relative time expressions are resolved against
+ * when the document gives no publication date; NULL clears it.  Returns
+ * ATTEST_ERR_USAGE for a malformed date. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_ref_date(attest_doc *doc, const char *ymd);
+
+/* Reads PATH ("-" for standard input) and runs the whole pipeline on it.
+ * On failure the handle holds no document and attest_doc_errmsg() says why
+ * in one line that names the file. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_load_file(attest_doc *doc, const char *path,
+							       attest_format format);
+
+/* The same for bytes in memory; NAME is used in messages.  The bytes are
+ * copied. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_load_buffer(attest_doc *doc, const char *name,
+								 const void *data, size_t len,
+								 attest_format format);
+
+/* The last error as one line "NAME: what went wrong", or "" after success. */
+ATTEST_API const char *attest_doc_errmsg(const attest_doc *doc);
+
+/* Warnings about the loaded document that did not stop it (invalid UTF-8
+ * bytes, a line cut because it was too long...), one line each, or NULL. */
+ATTEST_API const char *attest_doc_warning(const attest_doc *doc, size_t i);
+
+/* The document text all spans point into. */
+ATTEST_API const char *attest_doc_text(const attest_doc *doc, size_t *len);
+
+/* ---- articles and sentences ------------------------------------------- */
+
+typedef struct attest_article {
+	size_t index;          /* 0, 1, ... in document order */
+	attest_span span;      /* from the first to the last body paragraph */
+	const char *title;     /* NULL when the page gives none */
+	const char *published; /* "YYYY-MM-DD", "YYYY-MM", "YYYY" or NULL */
+	const char *publisher; /* from a copyright line, or NULL */
+	const char *author;    /* from a byline, or NULL */
+} attest_article;
+
+ATTEST_API size_t attest_doc_article_count(const attest_doc *doc);
+ATTEST_API const attest_article *attest_doc_article(const attest_doc *doc, size_t i);
+
+typedef struct attest_sentence {
+	attest_span span;
+	size_t article;   /* index of the article it belongs to */
+	int heading;      /* 1 for a heading line without final punctuation */
+} attest_sentence;
+
+ATTEST_API size_t attest_doc_sentence_count(const attest_doc *doc);
+ATTEST_API const attest_sentence *attest_doc_sentence(const attest_doc *doc, size_t i);
+
+/* ---- output ----------------------------------------------------------- */
+
+enum {
+	ATTEST_JSON_SENTENCES = 1u << 0 /* also write "sentence" debug records */
+};
+
+/* Writes the document's records as JSON Lines per spec/extract-json.md.
+ * ID, when not NULL, is added to every record as "id" (batch mode). */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_json(const attest_doc *doc, FILE *out,
+								unsigned flags, const char *id);
+
+/* Writes each article's clean text: its title line, then its paragraphs
+ * and headings, one per line, each followed by a blank line.  Page furniture,
+ * captions and teasers are left out.  Hard-wrapped paragraphs are joined. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_text(const attest_doc *doc, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

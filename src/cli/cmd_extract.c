@@ -1,0 +1,120 @@
+/*
+ * cmd_extract.c: `attest extract` and `attest text`.  Every file is its own
+ * failure boundary: an unreadable file gives one line on stderr naming it,
+ * the others are still processed, and the exit status is 1 if any failed.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+typedef struct opts {
+	int json, sentences, format;
+	const char *ref_date;
+} opts;
+
+static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
+{
+	static const struct option longs[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"sentences", no_argument, NULL, 's'},
+		{"ref-date", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	memset(o, 0, sizeof *o);
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+		case 's':
+		case 'r':
+			if (!extract)
+				return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+			if (c == 'j')
+				o->json = 1;
+			else if (c == 's')
+				o->sentences = 1;
+			else
+				o->ref_date = optarg;
+			break;
+		case 'f':
+			o->format = cli_format(optarg);
+			if (o->format < 0)
+				return cli_usage_error(cmd, "--format must be auto, text or html, not '%s'", optarg);
+			break;
+		case 'h':
+			printf("usage: attest %s %s\n", cmd,
+			       extract ? "[--json] [--sentences] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-"
+				       : "[--format auto|text|html] FILE...|-");
+			return -1;
+		default:
+			return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(cmd, "no input file (use - for standard input)");
+	return 0;
+}
+
+static void print_human(const attest_doc *doc, const char *name)
+{
+	size_t n = attest_doc_article_count(doc);
+	printf("%s: %zu article%s\n", name, n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++) {
+		const attest_article *a = attest_doc_article(doc, i);
+		printf("  [%zu] %-10s %s\n", i, a->published ? a->published : "-",
+		       a->title ? a->title : "(untitled)");
+		if (a->author || a->publisher)
+			printf("       %s%s%s\n", a->author ? a->author : "", a->author && a->publisher ? " / " : "",
+			       a->publisher ? a->publisher : "");
+	}
+}
+
+static int run(const char *cmd, int argc, char **argv, int extract)
+{
+	opts o;
+	int rc = parse(cmd, argc, argv, &o, extract);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	attest_doc *doc = attest_doc_new();
+	if (!doc) {
+		fprintf(stderr, "attest: out of memory\n");
+		return EXIT_FAIL;
+	}
+	if (attest_doc_set_ref_date(doc, o.ref_date) != ATTEST_OK) {
+		attest_doc_free(doc);
+		return cli_usage_error(cmd, "--ref-date must be a date YYYY-MM-DD, not '%s'", o.ref_date);
+	}
+	int status = EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		attest_status st = attest_doc_load_file(doc, argv[i], (attest_format)o.format);
+		if (st != ATTEST_OK) {
+			fprintf(stderr, "attest: %s\n", attest_doc_errmsg(doc));
+			status = EXIT_FAIL;
+			continue;
+		}
+		const char *w;
+		for (size_t k = 0; (w = attest_doc_warning(doc, k)); k++)
+			fprintf(stderr, "attest: %s\n", w);
+		if (!extract)
+			st = attest_doc_write_text(doc, stdout);
+		else if (o.json)
+			st = attest_doc_write_json(doc, stdout, o.sentences ? ATTEST_JSON_SENTENCES : 0, NULL);
+		else
+			print_human(doc, argv[i]);
+		if (st != ATTEST_OK || fflush(stdout) != 0) {
+			fprintf(stderr, "attest: cannot write output\n");
+			status = EXIT_FAIL;
+			break;
+		}
+	}
+	attest_doc_free(doc);
+	return status;
+}
+
+int cmd_extract(int argc, char **argv) { return run("extract", argc, argv, 1); }
+int cmd_text(int argc, char **argv) { return run("text", argc, argv, 0); }

@@ -1,0 +1,65 @@
+/*
+ * lexicon: the word lists of data/ files.txt, compiled in by tools/genlex, as
+ * hash maps built once (lexicon_get() under pthread_once).  This module knows
+ * the files' formats, not any pipeline stage; every stage may use it.
+ * Owns: the maps, for the life of the process.
+ */
+#ifndef ATTEST_LEXICON_H
+#define ATTEST_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A string -> int map with exact (byte) keys; keys point into the
+ * compiled-in data and are not copied. */
+typedef struct lexmap {
+	struct lexslot {
+		const char *key;
+		uint32_t len;
+		int value;
+	} *slots;
+	uint32_t mask;
+} lexmap;
+
+/* The value stored for the N bytes at S, or -1 when absent. */
+int lexmap_get(const lexmap *m, const char *s, size_t n);
+
+/* Classes of data/abbrev.txt. */
+enum { ABBR_TITLE = 1, ABBR_NUM, ABBR_MONTH, ABBR_END };
+
+/* Classes of data/furniture.txt (FURN_NONE = 0 is "not furniture"). */
+enum {
+	FURN_NONE = 0, FURN_COPYRIGHT, FURN_DONATE, FURN_SUBSCRIBE, FURN_SHARE, FURN_NAV,
+	FURN_FORM, FURN_LOGO, FURN_COOKIE, FURN_AD, FURN_COMMENT, FURN_COUNT
+};
+
+typedef struct lexicons {
+	lexmap abbrev;        /* "Dr" -> ABBR_TITLE ... (case-sensitive) */
+	lexmap starters;      /* sentence-initial words, as capitalized */
+	lexmap months;        /* folded name or abbreviation -> 1..12 */
+	lexmap weekdays;      /* folded name or abbreviation -> 0 (Monday)..6 */
+	lexmap furniture;     /* folded phrase -> FURN_* */
+	lexmap teaser;        /* folded phrase -> 1 */
+	lexmap agency;        /* credit agency, case-sensitive -> 1 */
+	const char *const *credit_markers; /* folded prefixes, NULL-terminated */
+	unsigned furniture_max_words, teaser_max_words;
+} lexicons;
+
+/* The lexicons, built on first use; never NULL (aborts only if the
+ * compiled-in data is malformed or memory runs out at start-up). */
+const lexicons *lexicon_get(void);
+
+/* Folds N bytes of text to lowercase words separated by single spaces:
+ * ASCII letters lowercased, curly apostrophes to ', other punctuation
+ * dropped, non-ASCII letters kept as they are, a few symbols (©, ®, ™)
+ * kept as words of their own.  Writes at most CAP-1 bytes plus NUL to OUT
+ * and the start offset (in OUT) of each word to STARTS (at most MAXW).
+ * Returns the number of words. */
+size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw);
+
+/* Looks for any phrase of MAP (of at most MAXLEN words) in folded text
+ * (from lexicon_fold).  Returns the value of the first match, or 0. */
+int lexicon_find_phrase(const lexmap *map, unsigned maxlen, const char *folded, size_t flen,
+			const uint32_t *starts, size_t nwords);
+
+#endif

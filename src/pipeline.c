@@ -1,0 +1,299 @@
+/*
+ * pipeline.c: the whole pipeline on one screen, behind the public API.
+ *
+ *   read_file / read_check_text   bytes -> document text       (read/)
+ *   para_split                    text -> paragraphs           (text/)
+ *   para_classify                 paragraphs -> kinds          (text/)
+ *   article_segment               kinds -> articles + metadata (text/)
+ *   sentence_split                article paragraphs -> sentences (seg/)
+ *
+ * Each document is its own failure boundary: a load that fails leaves the
+ * handle empty with a one-line message, and the next load starts clean.
+ */
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex/lexicon.h"
+#include "read/read.h"
+#include "seg/seg.h"
+
+static const char *const status_names[ATTEST_STATUS_COUNT] = {
+	"success",
+	"input/output error",
+	"out of memory",
+	"binary data, not text",
+	"unsupported text encoding",
+	"input too large",
+	"bad usage",
+	"malformed input",
+};
+_Static_assert(sizeof status_names / sizeof *status_names == ATTEST_STATUS_COUNT,
+	       "one name per attest_status");
+
+ATTEST_API const char *attest_strstatus(attest_status st)
+{
+	return (unsigned)st < ATTEST_STATUS_COUNT ? status_names[st] : "unknown status";
+}
+
+ATTEST_API const char *attest_version(void) { return ATTEST_VERSION; }
+
+ATTEST_API attest_doc *attest_doc_new(void)
+{
+	attest_doc *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	d->a = arena_new(64 * 1024);
+	if (!d->a) {
+		free(d);
+		return NULL;
+	}
+	buf_init(&d->raw);
+	vec_init(&d->warnings, sizeof(const char *));
+	vec_init(&d->paras, sizeof(para));
+	vec_init(&d->infos, sizeof(article_info));
+	vec_init(&d->articles, sizeof(attest_article));
+	vec_init(&d->sentences, sizeof(attest_sentence));
+	d->name = "";
+	(void)lexicon_get();
+	return d;
+}
+
+ATTEST_API void attest_doc_free(attest_doc *d)
+{
+	if (!d)
+		return;
+	arena_free(d->a);
+	buf_free(&d->raw);
+	vec_free(&d->warnings);
+	vec_free(&d->paras);
+	vec_free(&d->infos);
+	vec_free(&d->articles);
+	vec_free(&d->sentences);
+	free(d);
+}
+
+static void reset(attest_doc *d)
+{
+	arena_reset(d->a);
+	d->err[0] = '\0';
+	d->name = "";
+	d->warnings.len = d->paras.len = d->infos.len = 0;
+	d->articles.len = d->sentences.len = 0;
+}
+
+static int parse_ymd(const char *s, pdate *out)
+{
+	int y, m, dd;
+	char tail;
+	if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || strlen(s) != 10)
+		return -1;
+	static const int dm[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || m < 1 || m > 12 || dd < 1 || dd > dm[m - 1])
+		return -1;
+	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return -1;
+	*out = (pdate){(int16_t)y, (int8_t)m, (int8_t)dd};
+	return 0;
+}
+
+ATTEST_API attest_status attest_doc_set_ref_date(attest_doc *d, const char *ymd)
+{
+	if (!ymd) {
+		d->ref_date = (pdate){0, 0, 0};
+		return ATTEST_OK;
+	}
+	return parse_ymd(ymd, &d->ref_date) == 0 ? ATTEST_OK : ATTEST_ERR_USAGE;
+}
+
+static attest_status fail(attest_doc *d, attest_status st, const char *msg)
+{
+	if (msg && msg != d->err)
+		snprintf(d->err, sizeof d->err, "%s", msg);
+	else if (!msg)
+		snprintf(d->err, sizeof d->err, "%s: %s", d->name, attest_strstatus(st));
+	d->paras.len = d->infos.len = d->articles.len = d->sentences.len = 0;
+	buf_clear(&d->raw);
+	return st;
+}
+
+typedef struct sent_ctx {
+	attest_doc *d;
+	size_t article;
+	int heading;
+	int nomem;
+} sent_ctx;
+
+static void on_sentence(span s, void *ctx)
+{
+	sent_ctx *c = ctx;
+	attest_sentence *out = vec_push(&c->d->sentences);
+	if (!out) {
+		c->nomem = 1;
+		return;
+	}
+	out->span.start = s.start;
+	out->span.end = s.end;
+	out->article = c->article;
+	out->heading = c->heading;
+}
+
+static const char *dup_span(attest_doc *d, span s)
+{
+	if (span_len(s) == 0)
+		return NULL;
+	return arena_strndup(d->a, d->raw.data + s.start, span_len(s));
+}
+
+/* Titles may be hard-wrapped over lines: fold white space runs. */
+static const char *dup_folded(attest_doc *d, span s)
+{
+	char *p = arena_alloc(d->a, span_len(s) + 1);
+	if (!p)
+		return NULL;
+	size_t o = 0;
+	int sp = 0;
+	for (uint32_t i = s.start; i < s.end; i++) {
+		char c = d->raw.data[i];
+		if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+			sp = 1;
+			continue;
+		}
+		if (sp && o)
+			p[o++] = ' ';
+		sp = 0;
+		p[o++] = c;
+	}
+	p[o] = '\0';
+	return p;
+}
+
+static attest_status analyze(attest_doc *d)
+{
+	const char *text = d->raw.data;
+	uint32_t len = (uint32_t)d->raw.len;
+	if (para_split(text, len, &d->paras) < 0)
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	para *P = d->paras.items;
+	para_classify(text, P, d->paras.len);
+	if (article_segment(text, P, d->paras.len, &d->infos) < 0)
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+
+	const article_info *I = d->infos.items;
+	for (size_t k = 0; k < d->infos.len; k++) {
+		attest_article *a = vec_push(&d->articles);
+		if (!a)
+			return fail(d, ATTEST_ERR_NOMEM, NULL);
+		a->index = k;
+		a->span.start = P[I[k].first].sp.start;
+		a->span.end = P[I[k].last].sp.end;
+		a->title = I[k].title >= 0 ? dup_folded(d, P[I[k].title].sp) : NULL;
+		a->author = dup_span(d, I[k].author);
+		a->publisher = dup_span(d, I[k].publisher);
+		if (I[k].published.y) {
+			char ymd[11];
+			pdate_format(I[k].published, ymd);
+			a->published = arena_strndup(d->a, ymd, strlen(ymd));
+		}
+	}
+
+	sent_ctx c = {d, 0, 0, 0};
+	for (size_t i = 0; i < d->paras.len; i++) {
+		if (P[i].article < 0)
+			continue;
+		c.article = (size_t)P[i].article;
+		c.heading = P[i].kind == PK_HEADING;
+		sentence_split(text, P[i].sp, on_sentence, &c);
+		if (c.nomem)
+			return fail(d, ATTEST_ERR_NOMEM, NULL);
+	}
+	return ATTEST_OK;
+}
+
+static attest_status load(attest_doc *d, attest_format format)
+{
+	char warn[ERRMSG_MAX];
+	attest_status st = read_check_text(d->name, (const unsigned char *)d->raw.data, d->raw.len,
+					   d->err, sizeof d->err, warn, sizeof warn);
+	if (st != ATTEST_OK)
+		return fail(d, st, d->err);
+	if (warn[0]) {
+		const char **w = vec_push(&d->warnings);
+		if (!w || !(*w = arena_strndup(d->a, warn, strlen(warn))))
+			return fail(d, ATTEST_ERR_NOMEM, NULL);
+	}
+	if (format == ATTEST_FORMAT_AUTO)
+		format = read_sniff((const unsigned char *)d->raw.data, d->raw.len);
+	if (format == ATTEST_FORMAT_HTML) {
+		snprintf(d->err, sizeof d->err, "%s: HTML input is not supported yet; "
+			 "use --format text to read it as plain text", d->name);
+		return fail(d, ATTEST_ERR_FORMAT, d->err);
+	}
+	return analyze(d);
+}
+
+ATTEST_API attest_status attest_doc_load_file(attest_doc *d, const char *path, attest_format format)
+{
+	reset(d);
+	if (!path)
+		return fail(d, ATTEST_ERR_USAGE, "attest_doc_load_file: no path");
+	d->name = arena_strndup(d->a, strcmp(path, "-") == 0 ? "<stdin>" : path,
+				strlen(strcmp(path, "-") == 0 ? "<stdin>" : path));
+	if (!d->name) {
+		d->name = path;
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	}
+	attest_status st = read_file(path, &d->raw, d->err, sizeof d->err);
+	if (st != ATTEST_OK)
+		return fail(d, st, d->err);
+	return load(d, format);
+}
+
+ATTEST_API attest_status attest_doc_load_buffer(attest_doc *d, const char *name, const void *data,
+						size_t len, attest_format format)
+{
+	reset(d);
+	d->name = arena_strndup(d->a, name ? name : "<buffer>", strlen(name ? name : "<buffer>"));
+	if (!d->name) {
+		d->name = "<buffer>";
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	}
+	if (len > ATTEST_MAX_DOCUMENT) {
+		snprintf(d->err, sizeof d->err, "%s: larger than the %u MB limit", d->name,
+			 ATTEST_MAX_DOCUMENT >> 20);
+		return fail(d, ATTEST_ERR_TOO_LARGE, d->err);
+	}
+	buf_clear(&d->raw);
+	if (buf_add(&d->raw, data, len) < 0)
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	return load(d, format);
+}
+
+ATTEST_API const char *attest_doc_errmsg(const attest_doc *d) { return d->err; }
+
+ATTEST_API const char *attest_doc_warning(const attest_doc *d, size_t i)
+{
+	return i < d->warnings.len ? VEC_AT(&d->warnings, const char *, i) : NULL;
+}
+
+ATTEST_API const char *attest_doc_text(const attest_doc *d, size_t *len)
+{
+	if (len)
+		*len = d->raw.len;
+	return d->raw.data;
+}
+
+ATTEST_API size_t attest_doc_article_count(const attest_doc *d) { return d->articles.len; }
+
+ATTEST_API const attest_article *attest_doc_article(const attest_doc *d, size_t i)
+{
+	return i < d->articles.len ? &VEC_AT(&d->articles, attest_article, i) : NULL;
+}
+
+ATTEST_API size_t attest_doc_sentence_count(const attest_doc *d) { return d->sentences.len; }
+
+ATTEST_API const attest_sentence *attest_doc_sentence(const attest_doc *d, size_t i)
+{
+	return i < d->sentences.len ? &VEC_AT(&d->sentences, attest_sentence, i) : NULL;
+}

@@ -1,0 +1,31 @@
+/*
+ * pipeline: the document handle and the pipeline that fills it,
+ * read -> text -> seg (later: extract -> claim).  The handle's layout is
+ * private to the library; emit/ reads it to write records.
+ * Owns: everything in struct attest_doc; vecs and the raw buffer are reused
+ * from one document to the next, so memory stays flat over a batch.
+ */
+#ifndef ATTEST_PIPELINE_H
+#define ATTEST_PIPELINE_H
+
+#include "attest.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "text/text.h"
+
+#define ERRMSG_MAX 1024
+
+struct attest_doc {
+	arena *a;            /* per-document allocations, reset on load */
+	buf raw;             /* the document text (input bytes as given) */
+	const char *name;
+	char err[ERRMSG_MAX];
+	vec warnings;        /* const char * (arena) */
+	vec paras;           /* para */
+	vec infos;           /* article_info */
+	vec articles;        /* attest_article */
+	vec sentences;       /* attest_sentence */
+	pdate ref_date;      /* y == 0 when unset */
+};
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * seg: stage 3, paragraphs -> tokens -> sentences, as spans only.
+ *
+ * The tokenizer is a cursor over the text that yields one token per call;
+ * the sentence splitter consumes it with a few tokens of lookahead, so the
+ * whole stage needs no token arrays and runs in constant memory whatever
+ * the paragraph length.
+ * Owns: nothing.
+ */
+#ifndef ATTEST_SEG_H
+#define ATTEST_SEG_H
+
+#include <stdint.h>
+
+#include "base/span.h"
+
+typedef enum token_kind {
+	TK_WORD = 1, /* letters, with inner hyphens/apostrophes/digits; U.S. */
+	TK_NUM,      /* digits with , and . separators, maybe a suffix (12k, 5th) */
+	TK_PUNCT     /* one punctuation or symbol character; "..." as one */
+} token_kind;
+
+enum {
+	TF_SPACE = 1 << 0,    /* white space (or the start) precedes the token */
+	TF_CAP = 1 << 1,      /* starts with an uppercase letter */
+	TF_LOWER = 1 << 2,    /* starts with a lowercase letter */
+	TF_ALLCAPS = 1 << 3,  /* two or more letters, all uppercase */
+	TF_DOTTED = 1 << 4,   /* a dotted abbreviation (U.S., a.m.) incl. its final dot */
+	TF_POSS = 1 << 5,     /* the possessive 's split off a word */
+	TF_NEWLINE = 1 << 6   /* a line break precedes the token */
+};
+
+typedef struct token {
+	uint32_t start, end;
+	uint32_t cp;   /* first code point */
+	uint8_t kind;  /* token_kind */
+	uint8_t flags; /* TF_* */
+} token;
+
+typedef struct tokenizer {
+	const unsigned char *s;
+	uint32_t pos, end;
+} tokenizer;
+
+void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end);
+/* The next token into *OUT; 0 at the end. */
+int token_next(tokenizer *t, token *out);
+
+/* Calls FN(sentence span, CTX) for each sentence of the paragraph
+ * TEXT[SP.start, SP.end).  Sentences are trimmed; a terminator's closing
+ * quotes and brackets belong to its sentence.  Returns the count. */
+typedef void (*sentence_fn)(span sentence, void *ctx);
+uint32_t sentence_split(const char *text, span sp, sentence_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * token.c: a cursor that cuts text into words, numbers and punctuation.
+ *
+ * The first byte's class (utf8_class, a 256-entry table) picks the branch;
+ * only non-ASCII bytes go through the UTF-8 decoder and utf8proc.  Words keep
+ * inner hyphens and apostrophes ("Soo-jin", "didn't", "COVID-19") but the
+ * possessive 's is a token of its own so that "Pyongyang's" looks up as
+ * "Pyongyang".  Dotted abbreviations of single letters (U.S., a.m.) are one
+ * token that includes the final dot.  Numbers keep their separators
+ * ("12,000", "1.5") and a letter suffix ("12k", "1990s").
+ */
+#include "seg/seg.h"
+
+#include "base/utf8.h"
+
+void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end)
+{
+	t->s = (const unsigned char *)text;
+	t->pos = start;
+	t->end = end;
+}
+
+/* Decodes the code point at I (I < end). */
+static inline uint32_t at(const tokenizer *t, uint32_t i, uint32_t *len)
+{
+	unsigned char c = t->s[i];
+	if (c < 0x80) {
+		*len = 1;
+		return c;
+	}
+	uint32_t cp;
+	*len = (uint32_t)utf8_decode(t->s + i, t->end - i, &cp);
+	return cp;
+}
+
+static inline int alnum_at(const tokenizer *t, uint32_t i)
+{
+	if (i >= t->end)
+		return 0;
+	unsigned char c = t->s[i];
+	if (c < 0x80)
+		return (utf8_class[c] & (CC_UPPER | CC_LOWER | CC_DIGIT)) != 0;
+	uint32_t l, cp = at(t, i, &l);
+	return utf8_is_letter(cp);
+}
+
+static inline int letter_at(const tokenizer *t, uint32_t i)
+{
+	if (i >= t->end)
+		return 0;
+	unsigned char c = t->s[i];
+	if (c < 0x80)
+		return (utf8_class[c] & (CC_UPPER | CC_LOWER)) != 0;
+	uint32_t l, cp = at(t, i, &l);
+	return utf8_is_letter(cp);
+}
+
+/* Length of an apostrophe (' or U+2019) at I, or 0. */
+static inline uint32_t apostrophe(const tokenizer *t, uint32_t i)
+{
+	if (i < t->end && t->s[i] == '\'')
+		return 1;
+	if (i + 2 < t->end && t->s[i] == 0xE2 && t->s[i + 1] == 0x80 && t->s[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* 's or 'S followed by a non-letter: a possessive. */
+static inline int possessive(const tokenizer *t, uint32_t i)
+{
+	uint32_t a = apostrophe(t, i);
+	return a && i + a < t->end && (t->s[i + a] == 's' || t->s[i + a] == 'S') &&
+	       !alnum_at(t, i + a + 1);
+}
+
+static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags)
+{
+	uint32_t start = i, letters = 0, upper = 0;
+	for (;;) {
+		while (i < t->end) {
+			unsigned char c = t->s[i];
+			if (c < 0x80) {
+				unsigned k = utf8_class[c];
+				if (!(k & (CC_UPPER | CC_LOWER | CC_DIGIT)))
+					break;
+				letters += !(k & CC_DIGIT);
+				upper += (k & CC_UPPER) != 0;
+				i++;
+			} else {
+				uint32_t l, cp = at(t, i, &l);
+				if (!utf8_is_letter(cp))
+					break;
+				letters++;
+				upper += utf8_is_upper(cp);
+				i += l;
+			}
+		}
+		/* Inner hyphen or apostrophe joins two alphanumeric runs. */
+		if (i < t->end && t->s[i] == '-' && alnum_at(t, i + 1)) {
+			i++;
+			continue;
+		}
+		uint32_t a = apostrophe(t, i);
+		if (a && !possessive(t, i) && letter_at(t, i + a)) {
+			i += a;
+			continue;
+		}
+		break;
+	}
+	/* Dotted abbreviation: single letters each followed by a dot. */
+	if (i - start == 1 && i + 2 < t->end && t->s[i] == '.' && letter_at(t, i + 1) &&
+	    t->s[i + 2] == '.') {
+		uint32_t j = i;
+		while (j + 1 < t->end && t->s[j] == '.' && letter_at(t, j + 1) &&
+		       (j + 2 >= t->end || t->s[j + 2] == '.' || !alnum_at(t, j + 2))) {
+			if (j + 2 < t->end && t->s[j + 2] == '.')
+				j += 2;
+			else
+				break;
+		}
+		if (j > i) {
+			*flags |= TF_DOTTED;
+			return j + 1;
+		}
+	}
+	if (letters >= 2 && upper == letters)
+		*flags |= TF_ALLCAPS;
+	return i;
+}
+
+static uint32_t scan_number(const tokenizer *t, uint32_t i)
+{
+	while (i < t->end && t->s[i] >= '0' && t->s[i] <= '9')
+		i++;
+	while (i + 1 < t->end && (t->s[i] == ',' || t->s[i] == '.') && t->s[i + 1] >= '0' &&
+	       t->s[i + 1] <= '9') {
+		i++;
+		while (i < t->end && t->s[i] >= '0' && t->s[i] <= '9')
+			i++;
+	}
+	/* A letter suffix: 12k, 1990s, 5th, 3bn. */
+	while (i < t->end && (utf8_class[t->s[i]] & (CC_UPPER | CC_LOWER)))
+		i++;
+	return i;
+}
+
+int token_next(tokenizer *t, token *out)
+{
+	uint8_t flags = 0;
+	uint32_t i = t->pos;
+	/* White space, ASCII and Unicode. */
+	while (i < t->end) {
+		unsigned char c = t->s[i];
+		if (c < 0x80) {
+			if (!(utf8_class[c] & CC_SPACE))
+				break;
+			flags |= TF_SPACE;
+			if (c == '\n')
+				flags |= TF_NEWLINE;
+			i++;
+		} else {
+			uint32_t l, cp = at(t, i, &l);
+			if (!utf8_is_space(cp))
+				break;
+			flags |= TF_SPACE;
+			i += l;
+		}
+	}
+	if (i >= t->end) {
+		t->pos = t->end;
+		return 0;
+	}
+	uint32_t len, cp = at(t, i, &len);
+	uint32_t end;
+	uint8_t kind;
+	if (cp >= '0' && cp <= '9') {
+		kind = TK_NUM;
+		end = scan_number(t, i);
+	} else if (utf8_is_letter(cp)) {
+		kind = TK_WORD;
+		end = scan_word(t, i, &flags);
+		if (utf8_is_upper(cp))
+			flags |= TF_CAP;
+		else if (utf8_is_lower(cp))
+			flags |= TF_LOWER;
+	} else if (possessive(t, i)) {
+		kind = TK_WORD;
+		flags |= TF_POSS | TF_LOWER;
+		end = i + apostrophe(t, i) + 1;
+	} else if (cp == '.' && i + 2 < t->end && t->s[i + 1] == '.' && t->s[i + 2] == '.') {
+		kind = TK_PUNCT;
+		end = i + 3;
+		while (end < t->end && t->s[end] == '.')
+			end++;
+	} else {
+		kind = TK_PUNCT;
+		end = i + len;
+	}
+	out->start = i;
+	out->end = end;
+	out->cp = cp;
+	out->kind = kind;
+	out->flags = flags;
+	t->pos = end;
+	return 1;
+}

@@ -1,0 +1,199 @@
+/*
+ * para.c: text -> paragraphs.
+ *
+ * Saved pages put one paragraph on a line, with or without blank lines
+ * between; wire copy is hard-wrapped at a fixed width with paragraphs marked
+ * by indentation or blank lines.  The key decision is made once per
+ * document: it is taken as hard-wrapped when many lines end without final
+ * punctuation and the next line continues in lowercase.  Then consecutive
+ * lines are joined unless a blank line, an indented line, a bullet or a short
+ * line closes the paragraph; otherwise every non-blank line is a paragraph.
+ */
+#include "text/text.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+typedef struct line {
+	uint32_t start, end; /* trimmed; start == end for a blank line */
+	uint32_t indent;     /* leading white space, in bytes */
+} line;
+
+/* Length of Unicode white space (NBSP, thin spaces...) at S, or 0. */
+static size_t uspace(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return (utf8_class[s[0]] & CC_SPACE) && s[0] != '\n' && s[0] != '\r' ? 1 : 0;
+	uint32_t cp;
+	size_t l = utf8_decode(s, n, &cp);
+	return utf8_is_space(cp) ? l : 0;
+}
+
+static size_t uspace_before(const unsigned char *s, size_t i)
+{
+	if (s[i - 1] < 0x80)
+		return (utf8_class[s[i - 1]] & CC_SPACE) ? 1 : 0;
+	uint32_t cp;
+	size_t j = utf8_prev(s, i, &cp);
+	return utf8_is_space(cp) ? i - j : 0;
+}
+
+static int ends_terminal(const unsigned char *s, uint32_t start, uint32_t end)
+{
+	while (end > start) {
+		unsigned char c = s[end - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']') {
+			end--;
+			continue;
+		}
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t j = utf8_prev(s, end, &cp);
+			if (cp == 0x201D || cp == 0x2019 || cp == 0xBB) {
+				end = (uint32_t)j;
+				continue;
+			}
+			return cp == 0x2026;
+		}
+		return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+	}
+	return 0;
+}
+
+static int starts_lower(const unsigned char *s, uint32_t start, uint32_t end)
+{
+	if (start >= end)
+		return 0;
+	uint32_t cp;
+	utf8_decode(s + start, end - start, &cp);
+	return utf8_is_lower(cp) || utf8_is_digit(cp) || cp == '(' || cp == ',';
+}
+
+static int is_bullet(const unsigned char *s, uint32_t start, uint32_t end)
+{
+	if (end - start < 2)
+		return 0;
+	if ((s[start] == '-' || s[start] == '*' || s[start] == '+') && s[start + 1] == ' ')
+		return 1;
+	return end - start >= 4 && s[start] == 0xE2 && s[start + 1] == 0x80 &&
+	       (s[start + 2] == 0xA2 || s[start + 2] == 0x93 || s[start + 2] == 0x94);
+}
+
+static uint32_t fold_hash(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	uint32_t h = 2166136261u;
+	int space = 0;
+	for (uint32_t i = a; i < b; i++) {
+		unsigned char c = s[i];
+		if (utf8_class[c] & CC_SPACE) {
+			space = 1;
+			continue;
+		}
+		if (space) {
+			h = (h ^ ' ') * 16777619u;
+			space = 0;
+		}
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+static int emit(vec *paras, const unsigned char *s, uint32_t a, uint32_t b, int joined)
+{
+	para *p = vec_push(paras);
+	if (!p)
+		return -1;
+	p->sp = span_make(a, b);
+	p->hash = fold_hash(s, a, b);
+	p->joined = (uint8_t)joined;
+	p->article = -1;
+	/* Words: runs of non-space bytes. */
+	uint32_t w = 0;
+	int in = 0;
+	for (uint32_t i = a; i < b; i++) {
+		int sp = (utf8_class[s[i]] & CC_SPACE) != 0;
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	p->nwords = w;
+	return 0;
+}
+
+int para_split(const char *text, uint32_t len, vec *paras)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	vec lines;
+	vec_init(&lines, sizeof(line));
+	uint32_t i = 0;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	/* Lines, trimmed of ASCII and Unicode white space. */
+	while (i < len) {
+		const unsigned char *nl = memchr(s + i, '\n', len - i);
+		uint32_t e = nl ? (uint32_t)(nl - s) : len;
+		uint32_t next = nl ? e + 1 : len;
+		uint32_t a = i, b = e;
+		size_t k;
+		while (a < b && (k = uspace(s + a, b - a)) > 0)
+			a += (uint32_t)k;
+		while (b > a && (k = uspace_before(s, b)) > 0)
+			b -= (uint32_t)k;
+		line *l = vec_push(&lines);
+		if (!l) {
+			vec_free(&lines);
+			return -1;
+		}
+		l->start = a;
+		l->end = b;
+		l->indent = a - i;
+		i = next;
+	}
+	line *L = lines.items;
+	size_t n = lines.len;
+
+	/* Hard-wrap evidence: a line without final punctuation followed
+	 * directly by one that continues in lowercase. */
+	size_t pairs = 0, cont = 0;
+	uint32_t width = 0, base = UINT32_MAX;
+	for (size_t k = 0; k < n; k++)
+		if (L[k].start != L[k].end && L[k].indent < base)
+			base = L[k].indent;
+	for (size_t k = 0; k + 1 < n; k++) {
+		if (L[k].start == L[k].end || L[k + 1].start == L[k + 1].end)
+			continue;
+		pairs++;
+		if (!ends_terminal(s, L[k].start, L[k].end) && starts_lower(s, L[k + 1].start, L[k + 1].end))
+			cont++;
+		if (L[k].end - L[k].start + L[k].indent > width)
+			width = L[k].end - L[k].start + L[k].indent;
+	}
+	int wrapped = cont >= 3 && cont * 5 >= pairs && width <= 120;
+
+	int rc = 0;
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		if (L[k].start == L[k].end)
+			continue;
+		if (!wrapped) {
+			rc = emit(paras, s, L[k].start, L[k].end, 0);
+			continue;
+		}
+		size_t j = k;
+		while (j + 1 < n) {
+			const line *c = &L[j], *nx = &L[j + 1];
+			if (nx->start == nx->end || is_bullet(s, nx->start, nx->end))
+				break;
+			if (nx->indent >= base + 2)
+				break;
+			uint32_t clen = c->end - c->start + c->indent;
+			if (clen * 10 < width * 6 && !starts_lower(s, nx->start, nx->end))
+				break;
+			j++;
+		}
+		rc = emit(paras, s, L[k].start, L[j].end, j > k);
+		k = j;
+	}
+	vec_free(&lines);
+	return rc;
+}

@@ -1,0 +1,86 @@
+#!/bin/sh
+# End-to-end tests of the built binary: the command line, the sample corpus
+# in examples/, and the real seed pages in ../shared (skipped when absent).
+# Usage: tests/e2e/run.sh BINARY
+set -u
+. "$(dirname "$0")/../lib.sh"
+bin=${1:-./attest}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+shared="$top/../shared"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# --- command line --------------------------------------------------------
+"$bin" --version | grep -Eq '^attest [0-9]+\.[0-9]+\.[0-9]+$' && ok || bad "--version"
+"$bin" help > "$tmp/out" && grep -q extract "$tmp/out" && ok || bad "help lists commands"
+"$bin" help extract | grep -q -- '--ref-date' && ok || bad "help extract"
+status() { "$@" > /dev/null 2>&1; echo $?; }
+[ "$(status "$bin")" -eq 2 ] && ok || bad "no command: status 2"
+[ "$(status "$bin" frobnicate)" -eq 2 ] && ok || bad "unknown command: status 2"
+[ "$(status "$bin" extract)" -eq 2 ] && ok || bad "extract without file: status 2"
+[ "$(status "$bin" extract --bogus x)" -eq 2 ] && ok || bad "unknown option: status 2"
+[ "$(status "$bin" extract --format pdf x)" -eq 2 ] && ok || bad "bad --format: status 2"
+[ "$(status "$bin" extract --ref-date 2025-02-30 x)" -eq 2 ] && ok || bad "bad --ref-date: status 2"
+
+# --- the sample corpus ---------------------------------------------------
+for f in "$top"/examples/corpus/*.txt; do
+	"$bin" extract --json "$f" > "$tmp/out" 2> "$tmp/err" && ok || bad "examples: $f failed"
+	python3 - "$f" "$tmp/out" <<'PY' && ok || bad "examples: $f records"
+import json, sys
+text = open(sys.argv[1], "rb").read()
+recs = [json.loads(l) for l in open(sys.argv[2])]
+arts = [r for r in recs if r["type"] == "article"]
+assert arts, "no article"
+for a in arts:
+    s, e = a["span"]
+    assert 0 <= s < e <= len(text)
+    body = text[s:e].decode("utf-8")
+    for bad in ("\u00a9", "Donate now", "You're subscribed", "The logo for"):
+        assert bad not in body, "furniture %r inside article span" % bad
+PY
+done
+"$bin" text "$top"/examples/corpus/*.txt > "$tmp/out" && [ -s "$tmp/out" ] && ok || bad "text on examples"
+
+# --- the real seed pages -------------------------------------------------
+if [ -d "$shared/corpus/seeds" ] && [ -d "$shared/eval/gold/seeds" ]; then
+	python3 "$shared/eval/score_claims.py" --gold "$shared/eval/gold/seeds" \
+		--corpus "$shared/corpus/seeds" --cmd "$bin extract --json {file}" > "$tmp/score" 2>&1
+	cat "$tmp/score"
+	grep -q 'articles: right number in 4/4 documents; publication dates 5/5' "$tmp/score" \
+		&& ok || bad "seeds: article segmentation and dates"
+	! grep -q 'ERROR' "$tmp/score" && ok || bad "seeds: a document failed"
+	for f in "$shared"/corpus/seeds/*.txt; do
+		"$bin" extract --json --sentences "$f" > "$tmp/out" 2>/dev/null
+		python3 - "$f" "$tmp/out" <<'PY' && ok || bad "seeds: $(basename "$f") spans"
+import json, re, sys
+raw = open(sys.argv[1], "rb").read()
+text = raw.decode("utf-8")
+recs = [json.loads(l) for l in open(sys.argv[2])]
+arts = [r for r in recs if r["type"] == "article"]
+lines = [l.strip() for l in text.splitlines() if l.strip()]
+dups = {l for l in lines if lines.count(l) > 1 and len(l) > 40}
+furniture = re.compile(r"\u00a9|all rights reserved|donat|subscri|more from|logo for|unauthori[sz]ed use", re.I)
+for a in arts:
+    s, e = a["span"]
+    body = raw[s:e].decode("utf-8")
+    m = furniture.search(body)
+    assert not m, "furniture %r inside article %d" % (m.group(0), a["index"])
+    for d in dups:
+        assert d not in body, "a repeated caption is inside article %d" % a["index"]
+# Sentence spans are exact, inside their article, in order, never crossing.
+prev = 0
+for r in recs:
+    if r["type"] != "sentence":
+        continue
+    s, e = r["span"]
+    assert s >= prev and raw[s:e].decode("utf-8") == r["text"], r
+    a = arts[r["article"]]["span"]
+    assert a[0] <= s < e <= a[1]
+    prev = e
+PY
+	done
+else
+	echo "e2e: ../shared not found; seed tests skipped"
+fi
+
+finish

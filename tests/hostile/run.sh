@@ -1,0 +1,70 @@
+#!/bin/sh
+# Hostile inputs: each gives one clear error line naming the file (or a
+# correct empty result), the documented exit status, and never a crash.
+# Run with the binary to test: tests/hostile/run.sh build/asan/attest
+set -u
+. "$(dirname "$0")/../lib.sh"
+bin=${1:-./attest}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+printf '' > "$tmp/empty.txt"
+printf '   \n\n  \t\n' > "$tmp/blank.txt"
+head -c 65536 /dev/urandom > "$tmp/random.bin"
+printf 'ELF\0\0\0binary\0' > "$tmp/nul.bin"
+printf 'Caf\351 owners in the capital said on Monday that prices rose.\n' > "$tmp/latin1.txt"
+printf '\377\376T\000e\000x\000t\000' > "$tmp/utf16.txt"
+# A 50 MB single line of words, no newline.
+python3 -c 'import sys
+w = b"troops said the ministry reported 12,000 casualties. "
+sys.stdout.buffer.write(w * (50 * 1024 * 1024 // len(w)))' > "$tmp/huge-line.txt"
+# 100,000 short lines that are all the same (repetition handling).
+python3 -c 'import sys; sys.stdout.write("Same caption line here.\n" * 100000)' > "$tmp/repeats.txt"
+mkdir "$tmp/dir"
+
+# expect NAME WANT_STATUS WANT_STDERR_LINES FILE [ARGS...]
+expect() {
+	name=$1 want=$2 lines=$3 file=$4; shift 4
+	"$bin" extract --json "$@" "$file" > "$tmp/out" 2> "$tmp/err"
+	st=$?
+	if [ "$st" -ge 128 ] || grep -q 'Sanitizer\|runtime error' "$tmp/err"; then
+		bad "$name: crashed (status $st)"; cat "$tmp/err" >&2; return
+	fi
+	[ "$st" -eq "$want" ] && ok || bad "$name: status $st, want $want"
+	n=$(wc -l < "$tmp/err")
+	[ "$n" -eq "$lines" ] && ok || { bad "$name: $n stderr lines, want $lines"; cat "$tmp/err" >&2; }
+	if [ "$lines" -gt 0 ] && [ "$want" -ne 0 ]; then
+		grep -qF "$(basename "$file")" "$tmp/err" && ok || bad "$name: message does not name the file"
+		[ ! -s "$tmp/out" ] && ok || bad "$name: printed records on failure"
+	fi
+}
+
+expect "empty file" 0 0 "$tmp/empty.txt"
+[ ! -s "$tmp/out" ] && ok || bad "empty file: printed records"
+expect "blank file" 0 0 "$tmp/blank.txt"
+expect "random binary" 1 1 "$tmp/random.bin"
+expect "NUL bytes" 1 1 "$tmp/nul.bin"
+expect "UTF-16" 1 1 "$tmp/utf16.txt"
+expect "missing file" 1 1 "$tmp/no-such-file.txt"
+expect "directory" 1 1 "$tmp/dir"
+expect "invalid UTF-8 (Latin-1)" 0 1 "$tmp/latin1.txt"
+grep -q 'warning.*invalid UTF-8.*offset 3' "$tmp/err" && ok || bad "latin-1: warning names the offset"
+python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]' "$tmp/out" \
+	&& ok || bad "latin-1: output is not valid UTF-8 JSON"
+expect "50 MB single line" 0 0 "$tmp/huge-line.txt"
+grep -q '"type":"article"' "$tmp/out" && ok || bad "50 MB line: no article"
+expect "100,000 repeated lines" 0 0 "$tmp/repeats.txt"
+
+# One bad file among good ones: the others are still processed, status 1.
+printf 'Headline\nThe ministry said on Monday that the talks would resume.\n' > "$tmp/good.txt"
+"$bin" extract --json "$tmp/good.txt" "$tmp/nul.bin" "$tmp/good.txt" > "$tmp/out" 2> "$tmp/err"
+st=$?
+[ "$st" -eq 1 ] && ok || bad "mixed batch: status $st, want 1"
+[ "$(grep -c '"type":"article"' "$tmp/out")" -eq 2 ] && ok || bad "mixed batch: good files not processed"
+[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "mixed batch: want one error line"
+
+# Standard input.
+printf 'Headline\nThe ministry said on Monday that the talks would resume.\n' | "$bin" extract --json - > "$tmp/out" 2>&1
+grep -q '"type":"article"' "$tmp/out" && ok || bad "stdin: no article"
+
+finish
