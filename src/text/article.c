@@ -105,10 +105,22 @@ static span publisher_of(const char *text, span sp)
 	return span_make((uint32_t)(p - text), (uint32_t)(q - text));
 }
 
+uint32_t byline_name(const char *text, span sp)
+{
+	static const char *const lead[] = {"by ", "posted by ", "written by ", "words by ",
+					   "reporting by ", "story by ", "text by ", NULL};
+	for (int i = 0; lead[i]; i++) {
+		size_t l = strlen(lead[i]);
+		if (span_len(sp) > l && strncasecmp(text + sp.start, lead[i], l) == 0)
+			return sp.start + (uint32_t)l;
+	}
+	return sp.end;
+}
+
 /* "By Jane Doe, Reuters" -> "Jane Doe". */
 static span author_of(const char *text, span sp)
 {
-	uint32_t a = sp.start + 3, b = a;
+	uint32_t a = byline_name(text, sp), b = a;
 	while (b < sp.end && text[b] != ',' && text[b] != '|' && text[b] != '(' &&
 	       !(text[b] == ' ' && b + 1 < sp.end && text[b + 1] == '-'))
 		b++;

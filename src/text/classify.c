@@ -131,13 +131,10 @@ static int looks_credit(const char *s, span sp, const para *p, const shape *sh)
 
 static int looks_byline(const char *s, span sp, const para *p, const shape *sh)
 {
-	const char *a = s + sp.start;
-	size_t n = span_len(sp);
-	if (p->nwords < 2 || p->nwords > 12 || n < 4 || sh->terminal)
+	if (p->nwords < 2 || p->nwords > 12 || sh->terminal)
 		return 0;
-	if (strncasecmp(a, "by ", 3) != 0)
-		return 0;
-	return (utf8_class[(unsigned char)a[3]] & CC_UPPER) != 0;
+	uint32_t name = byline_name(s, sp);
+	return name < sp.end && (utf8_class[(unsigned char)s[name]] & CC_UPPER) != 0;
 }
 
 static void classify_one(const char *text, para *p, char *fold, uint32_t *starts)

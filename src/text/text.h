@@ -80,6 +80,10 @@ int dateline_date_only(const char *s, size_t n, pdate *d);
 /* Parses a dateline "Place[, Place] — date".  Returns 1 and sets *D. */
 int dateline_parse(const char *s, size_t n, pdate *d);
 
+/* Where the name starts on a byline ("By ...", "Posted by ...", "Written
+ * by ..."), or SP.end when the paragraph does not open that way. */
+uint32_t byline_name(const char *text, span sp);
+
 /* Formats D as "YYYY-MM-DD", "YYYY-MM" or "YYYY" into OUT (11 bytes). */
 void pdate_format(pdate d, char out[11]);
 

@@ -39,6 +39,21 @@ for a in arts:
         assert bad not in body, "furniture %r inside article span" % bad
 PY
 done
+# Article counts, dates and authors of the sample corpus (examples/corpus/README.md).
+while read -r file want; do
+	got=$("$bin" extract --json "$top/examples/corpus/$file" | python3 -c '
+import json, sys
+arts = [r for r in map(json.loads, sys.stdin) if r["type"] == "article"]
+print(";".join("%s|%s" % (a["published"], a["author"]) for a in arts))')
+	[ "$got" = "$want" ] && ok || bad "examples: $file: got '$got', want '$want'"
+done <<'TABLE'
+01-ilvara-courier-marren-pass.txt 2026-05-11|Maren Tolvik
+02-northline-drevno-prisoners.txt 2026-05-14|Edvin Marsk
+03-sarn-valley-notes-blog.txt 2026-03-09|Hana Sorell;2026-03-03|Hana Sorell
+04-harbour-radio-port-halvik.txt 2026-05|Ilse Darrow
+05-meridian-review-analysis.txt None|Tomas Brenner
+06-brasko-herald-prisoner-exchange.txt 2026-05-20|Sabine Harlow
+TABLE
 "$bin" text "$top"/examples/corpus/*.txt > "$tmp/out" && [ -s "$tmp/out" ] && ok || bad "text on examples"
 
 # --- the real seed pages -------------------------------------------------
