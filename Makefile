@@ -25,7 +25,8 @@ B       := build/$(CFG)
 LIB_SRC := $(shell find src -name '*.c' ! -path 'src/cli/*' | sort)
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC:= $(shell find tests/unit -name '*.c' | sort)
-DATA    := $(sort $(wildcard data/*.txt))
+DATA_DIR ?= data
+DATA    := $(sort $(wildcard $(DATA_DIR)/*.txt))
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/lexicon_data.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)

@@ -133,7 +133,8 @@ ATTEST_API const attest_sentence *attest_doc_sentence(const attest_doc *doc, siz
 /* ---- output ----------------------------------------------------------- */
 
 enum {
-	ATTEST_JSON_SENTENCES = 1u << 0 /* also write "sentence" debug records */
+	ATTEST_JSON_SENTENCES = 1u << 0, /* also write "sentence" debug records */
+	ATTEST_JSON_PARAGRAPHS = 1u << 1 /* also write "paragraph" debug records (kinds) */
 };
 
 /* Writes the document's records as JSON Lines per spec/extract-json.md.

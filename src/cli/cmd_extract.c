@@ -10,7 +10,7 @@
 #include "cli/cli.h"
 
 typedef struct opts {
-	int json, sentences, format;
+	int json, sentences, paragraphs, format;
 	const char *ref_date;
 } opts;
 
@@ -19,6 +19,7 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 	static const struct option longs[] = {
 		{"json", no_argument, NULL, 'j'},
 		{"sentences", no_argument, NULL, 's'},
+		{"paragraphs", no_argument, NULL, 'p'},
 		{"ref-date", required_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
@@ -31,6 +32,7 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 		switch (c) {
 		case 'j':
 		case 's':
+		case 'p':
 		case 'r':
 			if (!extract)
 				return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
@@ -38,6 +40,8 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 				o->json = 1;
 			else if (c == 's')
 				o->sentences = 1;
+			else if (c == 'p')
+				o->paragraphs = 1;
 			else
 				o->ref_date = optarg;
 			break;
@@ -48,7 +52,7 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 			break;
 		case 'h':
 			printf("usage: attest %s %s\n", cmd,
-			       extract ? "[--json] [--sentences] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-"
+			       extract ? "[--json] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-"
 				       : "[--format auto|text|html] FILE...|-");
 			return -1;
 		default:
@@ -103,7 +107,10 @@ static int run(const char *cmd, int argc, char **argv, int extract)
 		if (!extract)
 			st = attest_doc_write_text(doc, stdout);
 		else if (o.json)
-			st = attest_doc_write_json(doc, stdout, o.sentences ? ATTEST_JSON_SENTENCES : 0, NULL);
+			st = attest_doc_write_json(doc, stdout,
+						   (o.sentences ? ATTEST_JSON_SENTENCES : 0u) |
+							   (o.paragraphs ? ATTEST_JSON_PARAGRAPHS : 0u),
+						   NULL);
 		else
 			print_human(doc, argv[i]);
 		if (st != ATTEST_OK || fflush(stdout) != 0) {

@@ -79,6 +79,16 @@ ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, u
 	buf_init(&b);
 	const char *text = d->raw.data;
 	size_t si = 0;
+	if (flags & ATTEST_JSON_PARAGRAPHS) {
+		const para *P = d->paras.items;
+		for (size_t i = 0; i < d->paras.len; i++) {
+			head(&b, "paragraph", id);
+			buf_printf(&b, ",\"article\":%d,\"kind\":\"%s\",\"span\":[%u,%u],\"text\":", P[i].article,
+				   para_kind_names[P[i].kind], P[i].sp.start, P[i].sp.end);
+			put_str(&b, text + P[i].sp.start, span_len(P[i].sp) > 80 ? 80 : span_len(P[i].sp));
+			buf_adds(&b, "}\n");
+		}
+	}
 	for (size_t k = 0; k < d->articles.len; k++) {
 		const attest_article *a = &VEC_AT(&d->articles, attest_article, k);
 		head(&b, "article", id);

@@ -24,6 +24,7 @@
  * heading + date must bring to open an article after teasers. */
 #define DATE_LOOKAHEAD 3
 #define MIN_BODY_AFTER_CLOSE 3
+#define TITLE_MIN_WORDS 4
 
 static int skippable(const para *p)
 {
@@ -98,8 +99,21 @@ static span publisher_of(const char *text, span sp)
 		while (q < e && *q != '.' && *q != '|' && *q != ',' && *q != ' ')
 			q++;
 	}
-	while (q > p && (utf8_class[(unsigned char)q[-1]] & CC_SPACE))
-		q--;
+	/* Trailing white space and year: "Example Radio 2026". */
+	for (;;) {
+		const char *r = q;
+		while (r > p && (utf8_class[(unsigned char)r[-1]] & CC_SPACE))
+			r--;
+		const char *y = r;
+		while (y > p && (utf8_class[(unsigned char)y[-1]] & CC_DIGIT))
+			y--;
+		if (r - y == 4 && y > p && (utf8_class[(unsigned char)y[-1]] & CC_SPACE)) {
+			q = y;
+			continue;
+		}
+		q = r;
+		break;
+	}
 	if (q == p || !(utf8_class[(unsigned char)*p] & (CC_UPPER | CC_LOWER | CC_DIGIT | CC_HIGH)))
 		return span_make(0, 0);
 	return span_make((uint32_t)(p - text), (uint32_t)(q - text));
@@ -127,6 +141,12 @@ static span author_of(const char *text, span sp)
 	while (b > a && (utf8_class[(unsigned char)text[b - 1]] & CC_SPACE))
 		b--;
 	return span_make(a, b);
+}
+
+static int same_text(const char *text, span a, span b)
+{
+	return span_len(a) == span_len(b) && span_len(a) > 0 &&
+	       memcmp(text + a.start, text + b.start, span_len(a)) == 0;
 }
 
 static void read_meta(const char *text, para *p, size_t from, size_t to, article_info *a)
@@ -168,6 +188,7 @@ int article_segment(const char *text, para *p, size_t n, vec *articles)
 	int closed = 0;
 	int have_body = 0;     /* the current article has body text */
 	size_t meta_from = 0;  /* metadata of the next article start here */
+	size_t after_body = 0; /* first paragraph after the last body seen */
 	for (size_t i = 0; i < n; i++) {
 		/* A teaser list or copyright line ends an article; before any
 		 * article text it is navigation and changes nothing. */
@@ -183,7 +204,20 @@ int article_segment(const char *text, para *p, size_t n, vec *articles)
 				cur = vec_push(articles);
 				if (!cur)
 					return -1;
-				cur->title = (int32_t)i;
+				/* The title: the heading nearest the date that
+				 * is not the site's name (as the © line gives
+				 * it), preferring one of a title's length. */
+				size_t from = after_body > meta_from ? after_body : meta_from;
+				cur->title = -1;
+				for (int pass = 0; pass < 2 && cur->title < 0; pass++)
+					for (size_t j = i + 1; j-- > from;)
+						if (p[j].kind == PK_HEADING && !same_text(text, p[j].sp, publisher) &&
+						    (pass || p[j].nwords >= TITLE_MIN_WORDS)) {
+							cur->title = (int32_t)j;
+							break;
+						}
+				if (cur->title < 0)
+					cur->title = (int32_t)i;
 				cur->published = p[d].date;
 				cur->first = cur->last = UINT32_MAX;
 				have_body = 0;
@@ -214,6 +248,7 @@ int article_segment(const char *text, para *p, size_t n, vec *articles)
 		}
 		cur->last = (uint32_t)i;
 		have_body = 1;
+		after_body = i + 1;
 	}
 
 	/* Drop articles that never got a body, then mark paragraph owners. */

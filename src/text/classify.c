@@ -129,6 +129,30 @@ static int looks_credit(const char *s, span sp, const para *p, const shape *sh)
 	return 0;
 }
 
+/* Menus and breadcrumbs: short items separated by " | ", " · ", " > ",
+ * " • " or runs of two spaces ("Home | News | World"). */
+static int looks_menu(const char *s, span sp, const para *p)
+{
+	if (p->nwords > 16 || span_len(sp) > 160)
+		return 0;
+	unsigned seps = 0;
+	for (uint32_t i = sp.start + 1; i + 2 < sp.end; i++) {
+		if (s[i] != ' ')
+			continue;
+		unsigned char c = (unsigned char)s[i + 1];
+		if ((c == '|' || c == '>') && s[i + 2] == ' ')
+			seps++;
+		else if (c == ' ' && s[i - 1] != ' ' && s[i + 2] != ' ')
+			seps++;
+		else if (c == 0xC2 && (unsigned char)s[i + 2] == 0xB7)
+			seps++;
+		else if (c == 0xE2 && i + 4 < sp.end && (unsigned char)s[i + 2] == 0x80 &&
+			 (unsigned char)s[i + 3] == 0xA2)
+			seps++;
+	}
+	return seps > 0;
+}
+
 static int looks_byline(const char *s, span sp, const para *p, const shape *sh)
 {
 	if (p->nwords < 2 || p->nwords > 12 || sh->terminal)
@@ -192,6 +216,11 @@ static void classify_one(const char *text, para *p, char *fold, uint32_t *starts
 				return;
 			}
 		}
+	}
+	if (looks_menu(text, sp, p)) {
+		p->kind = PK_FURNITURE;
+		p->furn = FURN_NAV;
+		return;
 	}
 	if (looks_credit(text, sp, p, &sh)) {
 		p->kind = PK_CREDIT;

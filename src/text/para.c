@@ -154,7 +154,8 @@ int para_split(const char *text, uint32_t len, vec *paras)
 	size_t n = lines.len;
 
 	/* Hard-wrap evidence: a line without final punctuation followed
-	 * directly by one that continues in lowercase. */
+	 * directly by one that continues in lowercase.  The wrap width is the
+	 * longest such line: a longer line was not wrapped. */
 	size_t pairs = 0, cont = 0;
 	uint32_t width = 0, base = UINT32_MAX;
 	for (size_t k = 0; k < n; k++)
@@ -164,10 +165,11 @@ int para_split(const char *text, uint32_t len, vec *paras)
 		if (L[k].start == L[k].end || L[k + 1].start == L[k + 1].end)
 			continue;
 		pairs++;
-		if (!ends_terminal(s, L[k].start, L[k].end) && starts_lower(s, L[k + 1].start, L[k + 1].end))
+		if (!ends_terminal(s, L[k].start, L[k].end) && starts_lower(s, L[k + 1].start, L[k + 1].end)) {
 			cont++;
-		if (L[k].end - L[k].start + L[k].indent > width)
-			width = L[k].end - L[k].start + L[k].indent;
+			if (L[k].end - L[k].start + L[k].indent > width)
+				width = L[k].end - L[k].start + L[k].indent;
+		}
 	}
 	int wrapped = cont >= 3 && cont * 5 >= pairs && width <= 120;
 
@@ -187,6 +189,8 @@ int para_split(const char *text, uint32_t len, vec *paras)
 			if (nx->indent >= base + 2)
 				break;
 			uint32_t clen = c->end - c->start + c->indent;
+			if (clen > width + 2)
+				break;
 			if (clen * 10 < width * 6 && !starts_lower(s, nx->start, nx->end))
 				break;
 			j++;

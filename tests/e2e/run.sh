@@ -75,13 +75,20 @@ arts = [r for r in recs if r["type"] == "article"]
 lines = [l.strip() for l in text.splitlines() if l.strip()]
 dups = {l for l in lines if lines.count(l) > 1 and len(l) > 40}
 furniture = re.compile(r"\u00a9|all rights reserved|donat|subscri|more from|logo for|unauthori[sz]ed use", re.I)
+sents = [r for r in recs if r["type"] == "sentence"]
 for a in arts:
     s, e = a["span"]
     body = raw[s:e].decode("utf-8")
     m = furniture.search(body)
     assert not m, "furniture %r inside article %d" % (m.group(0), a["index"])
+    # The span runs exactly from the first to the last sentence of the
+    # article, so a caption before or after the body cannot be inside.
+    mine = [r["span"] for r in sents if r["article"] == a["index"]]
+    assert mine and mine[0][0] == s and mine[-1][1] == e, "article %d span is not its text" % a["index"]
+# Repeated captions are never article text.
+for r in sents:
     for d in dups:
-        assert d not in body, "a repeated caption is inside article %d" % a["index"]
+        assert d not in r["text"], "a repeated caption is in a sentence: %r" % d
 # Sentence spans are exact, inside their article, in order, never crossing.
 prev = 0
 for r in recs:
