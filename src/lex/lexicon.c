@@ -108,8 +108,7 @@ static const char *fold_copy(const char *s, size_t n, size_t *flen, unsigned *nw
 	uint32_t starts[64];
 	if (!out)
 		die("out of memory");
-	*nwords = (unsigned)lexicon_fold(s, n, out, n * 2 + 8, starts, 64);
-	*flen = strlen(out);
+	*nwords = (unsigned)lexicon_fold(s, n, out, n * 2 + 8, starts, 64, flen);
 	return out;
 }
 
@@ -186,6 +185,13 @@ static void build(void)
 	alias_map(&L.months, file("months"), 1);
 	alias_map(&L.weekdays, file("weekdays"), 0);
 	class_phrase_map(&L.furniture, file("furniture"), furn_classes, &L.furniture_max_words);
+	/* First words of the phrases, so that most words cost one probe. */
+	map_init(&L.furniture_first, L.furniture.mask + 1);
+	for (uint32_t i = 0; i <= L.furniture.mask; i++) {
+		const struct lexslot *e = &L.furniture.slots[i];
+		if (e->key)
+			map_put(&L.furniture_first, e->key, strcspn(e->key, " ") < e->len ? strcspn(e->key, " ") : e->len, 1);
+	}
 
 	f = file("teaser");
 	map_init(&L.teaser, f->count);
@@ -201,7 +207,8 @@ static void build(void)
 	f = file("credit");
 	map_init(&L.agency, f->count);
 	const char **markers = calloc(f->count + 1, sizeof *markers);
-	if (!markers)
+	uint32_t *mlen = calloc(f->count + 1, sizeof *mlen);
+	if (!markers || !mlen)
 		die("out of memory");
 	unsigned nm = 0;
 	for (unsigned i = 0; i < f->count; i++) {
@@ -219,10 +226,12 @@ static void build(void)
 			for (size_t k = 0; k < tl; k++)
 				m[k] = (t[k] >= 'A' && t[k] <= 'Z') ? (char)(t[k] + 32) : t[k];
 			m[tl] = '\0';
+			mlen[nm] = (uint32_t)tl;
 			markers[nm++] = m;
 		}
 	}
 	L.credit_markers = markers;
+	L.credit_marker_len = mlen;
 }
 
 const lexicons *lexicon_get(void)
@@ -231,10 +240,12 @@ const lexicons *lexicon_get(void)
 	return &L;
 }
 
-size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw)
+size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw,
+		    size_t *outlen)
 {
 	size_t o = 0, nw = 0;
 	int inword = 0;
+	*outlen = 0;
 	if (cap == 0)
 		return 0;
 	for (size_t i = 0; i < n && o + 5 < cap;) {
@@ -291,17 +302,22 @@ size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *st
 		i += len;
 	}
 	out[o] = '\0';
+	*outlen = o;
 	return nw;
 }
 
-int lexicon_find_phrase(const lexmap *map, unsigned maxlen, const char *folded, size_t flen,
-			const uint32_t *starts, size_t nwords)
+int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *starts, size_t nwords,
+			   int want)
 {
+	const lexicons *lx = lexicon_get();
 	for (size_t i = 0; i < nwords; i++) {
-		for (size_t k = 1; k <= maxlen && i + k <= nwords; k++) {
+		size_t e1 = (i + 1 < nwords) ? starts[i + 1] - 1 : flen;
+		if (lexmap_get(&lx->furniture_first, folded + starts[i], e1 - starts[i]) < 0)
+			continue;
+		for (size_t k = 1; k <= lx->furniture_max_words && i + k <= nwords; k++) {
 			size_t end = (i + k < nwords) ? starts[i + k] - 1 : flen;
-			int v = lexmap_get(map, folded + starts[i], end - starts[i]);
-			if (v > 0)
+			int v = lexmap_get(&lx->furniture, folded + starts[i], end - starts[i]);
+			if (v > 0 && (!want || v == want))
 				return v;
 		}
 	}

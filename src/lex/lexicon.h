@@ -39,9 +39,11 @@ typedef struct lexicons {
 	lexmap months;        /* folded name or abbreviation -> 1..12 */
 	lexmap weekdays;      /* folded name or abbreviation -> 0 (Monday)..6 */
 	lexmap furniture;     /* folded phrase -> FURN_* */
+	lexmap furniture_first; /* first words of those phrases -> 1 */
 	lexmap teaser;        /* folded phrase -> 1 */
 	lexmap agency;        /* credit agency, case-sensitive -> 1 */
 	const char *const *credit_markers; /* folded prefixes, NULL-terminated */
+	const uint32_t *credit_marker_len;
 	unsigned furniture_max_words, teaser_max_words;
 } lexicons;
 
@@ -54,12 +56,14 @@ const lexicons *lexicon_get(void);
  * dropped, non-ASCII letters kept as they are, a few symbols (©, ®, ™)
  * kept as words of their own.  Writes at most CAP-1 bytes plus NUL to OUT
  * and the start offset (in OUT) of each word to STARTS (at most MAXW).
- * Returns the number of words. */
-size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw);
+ * Returns the number of words; *OUTLEN gets the folded length. */
+size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw,
+		    size_t *outlen);
 
-/* Looks for any phrase of MAP (of at most MAXLEN words) in folded text
- * (from lexicon_fold).  Returns the value of the first match, or 0. */
-int lexicon_find_phrase(const lexmap *map, unsigned maxlen, const char *folded, size_t flen,
-			const uint32_t *starts, size_t nwords);
+/* Looks for the furniture phrases in folded text (from lexicon_fold).
+ * Returns the class of the first match of class WANT (any class when WANT
+ * is 0), or 0.  Only words that begin some phrase are tried. */
+int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *starts, size_t nwords,
+			   int want);
 
 #endif

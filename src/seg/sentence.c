@@ -113,47 +113,94 @@ static int splits(const char *text, const token *prev, int prev_valid, const tok
 	}
 }
 
+/* Bytes that may be (part of) a terminator: . ! ? and the lead byte of
+ * U+2026 (…).  Everything else is skipped a byte at a time in a tight loop;
+ * only at these bytes are the tokens around re-read. */
+static const unsigned char candidate[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+
+/* The start of the white-space-delimited chunk holding byte I. */
+static uint32_t chunk_start(const unsigned char *s, uint32_t lo, uint32_t i)
+{
+	while (i > lo && !(utf8_class[s[i - 1]] & CC_SPACE) && s[i - 1] != 0xA0 && i > lo)
+		i--;
+	return i;
+}
+
 uint32_t sentence_split(const char *text, span sp, sentence_fn fn, void *ctx)
 {
 	const lexicons *L = lexicon_get();
+	const unsigned char *s = (const unsigned char *)text;
+	uint32_t count = 0, start = UINT32_MAX, i = sp.start;
 	tokenizer tk;
-	token prev = {0}, t, next;
-	int prev_valid = 0, have_next;
-	uint32_t count = 0, start = UINT32_MAX, last_end = sp.start;
+	token t, first;
+
+	/* The first token opens the first sentence. */
 	token_init(&tk, text, sp.start, sp.end);
-	have_next = token_next(&tk, &next);
-	while (have_next) {
-		t = next;
-		have_next = token_next(&tk, &next);
-		if (start == UINT32_MAX)
-			start = t.start;
-		last_end = t.end;
-		if (!is_terminator(&t)) {
+	if (!token_next(&tk, &first))
+		return 0;
+	start = first.start;
+	i = first.start;
+	while (i < sp.end) {
+		while (i < sp.end && !candidate[s[i]])
+			i++;
+		if (i >= sp.end)
+			break;
+		/* Re-read the tokens of this chunk up to the one holding I. */
+		uint32_t c0 = chunk_start(s, start, i);
+		token prev = {0}, cur = {0};
+		int prev_valid = 0, found = 0;
+		token_init(&tk, text, c0, sp.end);
+		while (token_next(&tk, &t)) {
+			if (t.end > i) {
+				cur = t;
+				found = 1;
+				break;
+			}
 			prev = t;
 			prev_valid = 1;
+		}
+		if (!found || cur.start > i) {
+			i++;
 			continue;
 		}
-		/* Closing quotes and brackets glued to the terminator, and any
-		 * further terminators ("?!", ".”)"). */
-		while (have_next && (is_closer(&next) ||
-				     (is_terminator(&next) && !(next.flags & TF_SPACE)))) {
-			last_end = next.end;
-			have_next = token_next(&tk, &next);
+		if (!is_terminator(&cur) || (cur.kind == TK_WORD && cur.end - 1 != i)) {
+			/* A decimal point, a dot inside U.S., a dash...: go on. */
+			if (cur.kind == TK_WORD && (cur.flags & TF_DOTTED))
+				i = cur.end - 1; /* judge the final dot */
+			else
+				i = cur.kind == TK_WORD || cur.kind == TK_NUM ? cur.end : i + 1;
+			continue;
 		}
+		/* Closing quotes and brackets, and further terminators. */
+		uint32_t last_end = cur.end;
+		token next;
+		int have_next;
+		token_init(&tk, text, cur.end, sp.end);
+		while ((have_next = token_next(&tk, &next)) &&
+		       (is_closer(&next) || (is_terminator(&next) && !(next.flags & TF_SPACE))))
+			last_end = next.end;
 		if (!have_next)
 			break;
-		if (splits(text, &prev, prev_valid, &t, &next, L)) {
+		if (splits(text, &prev, prev_valid && prev.end == cur.start, &cur, &next, L)) {
 			fn(span_make(start, last_end), ctx);
 			count++;
-			start = UINT32_MAX;
-			prev_valid = 0;
+			start = next.start;
+			i = next.start;
 		} else {
-			prev = t;
-			prev_valid = 1;
+			i = last_end;
 		}
 	}
-	if (start != UINT32_MAX) {
-		fn(span_make(start, last_end), ctx);
+	/* The last sentence runs to the last non-space byte. */
+	uint32_t e = sp.end;
+	while (e > start) {
+		uint32_t cp;
+		size_t j = utf8_prev(s, e, &cp);
+		if (!utf8_is_space(cp))
+			break;
+		e = (uint32_t)j;
+	}
+	if (e > start) {
+		fn(span_make(start, e), ctx);
 		count++;
 	}
 	return count;

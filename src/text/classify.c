@@ -29,13 +29,41 @@ const char *const para_kind_names[PK_COUNT] = {
 #define HEADING_MAX_WORDS 20
 #define CREDIT_MAX_WORDS 12
 #define MAX_FOLD_WORDS 256
+#define FOLD_MAX (COPYRIGHT_MAX * 2 + 16)
+
+/* A copyright notice in a long paragraph always shows the sign or the
+ * words "copyright" or "reserved"; this one pass over the bytes (keyed on
+ * the rare bytes 0xC2, y, v) spares folding every long paragraph. */
+static int copyright_hint(const char *s, size_t n)
+{
+	static const unsigned char key[256] = {[0xC2] = 1, ['y'] = 1, ['Y'] = 1, ['v'] = 1, ['V'] = 1};
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!key[c])
+			continue;
+		if (c == 0xC2 ? (unsigned char)s[i + 1] == 0xA9
+			      : (((c | 0x20) == 'y' && i >= 3 && i + 6 <= n && strncasecmp(s + i - 3, "copyright", 9) == 0) ||
+				 ((c | 0x20) == 'v' && i >= 5 && i + 3 <= n && strncasecmp(s + i - 5, "reserved", 8) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The furniture class of the first phrase in TEXT[A, B), or 0.  A may fall
+ * inside a UTF-8 sequence: the folder skips stray continuation bytes. */
+static int phrase_in(const char *text, uint32_t a, uint32_t b, char *fold, uint32_t *starts)
+{
+	while (a < b && ((unsigned char)text[a] & 0xC0) == 0x80)
+		a++;
+	size_t fl, nw = lexicon_fold(text + a, b - a, fold, FOLD_MAX, starts, MAX_FOLD_WORDS, &fl);
+	return lexicon_find_furniture(fold, fl, starts, nw, FURN_COPYRIGHT);
+}
 
 typedef struct shape {
 	int terminal;      /* ends with . ! ? … (after closing quotes) */
 	int exclaim;       /* ends with ! */
 	uint32_t first_cp; /* first code point */
 	int first_upper;
-	int lower_words;   /* words starting with a lowercase letter */
 } shape;
 
 static void shape_of(const unsigned char *s, span sp, shape *sh)
@@ -56,39 +84,31 @@ static void shape_of(const unsigned char *s, span sp, shape *sh)
 	}
 	utf8_decode(s + sp.start, sp.end - sp.start, &sh->first_cp);
 	sh->first_upper = utf8_is_upper(sh->first_cp) || utf8_is_digit(sh->first_cp);
-	int start = 1;
-	for (uint32_t i = sp.start; i < sp.end;) {
-		unsigned char c = s[i];
-		if (utf8_class[c] & CC_SPACE) {
-			start = 1;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t l = utf8_decode(s + i, sp.end - i, &cp);
-		if (start && utf8_is_lower(cp))
-			sh->lower_words++;
-		start = 0;
-		i += (uint32_t)l;
-	}
 }
 
-static int has_credit_marker(const char *folded_raw, size_t n, int anywhere)
+/* Does a credit marker ("photo:", "credit:") start at P (N bytes, folded)? */
+static int marker_at(const char *p, size_t n)
 {
 	const lexicons *L = lexicon_get();
-	for (const char *const *m = L->credit_markers; *m; m++) {
-		size_t ml = strlen(*m);
-		if (ml > n)
-			continue;
-		if (strncmp(folded_raw, *m, ml) == 0)
+	for (size_t k = 0; L->credit_markers[k]; k++) {
+		const char *m = L->credit_markers[k];
+		size_t ml = L->credit_marker_len[k];
+		if (ml <= n && m[0] == p[0] && memcmp(p, m, ml) == 0)
 			return 1;
-		if (anywhere) {
-			/* "(Credit: AFP)", "(Photo: ...)" */
-			for (const char *p = folded_raw; (p = memchr(p, '(', n - (size_t)(p - folded_raw))); p++)
-				if ((size_t)(folded_raw + n - (p + 1)) >= ml && strncmp(p + 1, *m, ml) == 0)
-					return 1;
-		}
 	}
+	return 0;
+}
+
+/* A marker at the start of the line, or (ANYWHERE) after any "(". */
+static int has_credit_marker(const char *low, size_t n, int anywhere)
+{
+	if (n && marker_at(low, n))
+		return 1;
+	if (!anywhere)
+		return 0;
+	for (const char *p = low, *e = low + n; (p = memchr(p, '(', (size_t)(e - p))) && ++p < e;)
+		if (marker_at(p, (size_t)(e - p)))
+			return 1;
 	return 0;
 }
 
@@ -178,14 +198,20 @@ static void classify_one(const char *text, para *p, char *fold, uint32_t *starts
 		p->kind = PK_DATELINE;
 		return;
 	}
-	if (n <= COPYRIGHT_MAX) {
-		size_t nw = lexicon_fold(text + sp.start, n, fold, COPYRIGHT_MAX * 2 + 16, starts,
-					 MAX_FOLD_WORDS);
-		size_t fl = strlen(fold);
-		int furn = lexicon_find_phrase(&L->furniture, L->furniture_max_words, fold, fl, starts, nw);
-		/* Long sentence-like paragraphs keep words such as "subscribe". */
-		int sentence_like = sh.terminal && !sh.exclaim && p->nwords >= 12;
-		if (furn == FURN_COPYRIGHT || (furn > 0 && n <= FURNITURE_MAX && !sentence_like)) {
+	/* Long or sentence-like paragraphs keep words such as "subscribe":
+	 * only a copyright notice makes them furniture. */
+	int sentence_like = sh.terminal && !sh.exclaim && p->nwords >= 12;
+	if (n > FURNITURE_MAX || sentence_like) {
+		if (n <= COPYRIGHT_MAX && copyright_hint(text + sp.start, n) &&
+		    phrase_in(text, sp.start, sp.end, fold, starts) == FURN_COPYRIGHT) {
+			p->kind = PK_FURNITURE;
+			p->furn = FURN_COPYRIGHT;
+			return;
+		}
+	} else {
+		size_t fl, nw = lexicon_fold(text + sp.start, n, fold, FOLD_MAX, starts, MAX_FOLD_WORDS, &fl);
+		int furn = lexicon_find_furniture(fold, fl, starts, nw, 0);
+		if (furn > 0) {
 			p->kind = PK_FURNITURE;
 			p->furn = (uint8_t)furn;
 			return;
@@ -199,7 +225,7 @@ static void classify_one(const char *text, para *p, char *fold, uint32_t *starts
 				}
 			}
 		}
-		if (n <= FURNITURE_MAX) {
+		{
 			/* Lowercase raw copy for credit markers ("Photo: ..."). */
 			char low[FURNITURE_MAX + 1];
 			for (uint32_t i = 0; i < n; i++) {
@@ -284,7 +310,7 @@ static void mark_repeats(const char *text, para *p, size_t n)
 
 void para_classify(const char *text, para *p, size_t n)
 {
-	static _Thread_local char fold[COPYRIGHT_MAX * 2 + 16];
+	static _Thread_local char fold[FOLD_MAX];
 	static _Thread_local uint32_t starts[MAX_FOLD_WORDS];
 	for (size_t i = 0; i < n; i++)
 		classify_one(text, &p[i], fold, starts);

@@ -80,24 +80,28 @@ static int is_bullet(const unsigned char *s, uint32_t start, uint32_t end)
 	       (s[start + 2] == 0xA2 || s[start + 2] == 0x93 || s[start + 2] == 0x94);
 }
 
-static uint32_t fold_hash(const unsigned char *s, uint32_t a, uint32_t b)
+/* A hash of the bytes, eight at a time; repeated paragraphs are exact
+ * copies, and mark_repeats compares the bytes of any two that collide. */
+static uint32_t bytes_hash(const unsigned char *s, uint32_t a, uint32_t b)
 {
-	uint32_t h = 2166136261u;
-	int space = 0;
-	for (uint32_t i = a; i < b; i++) {
-		unsigned char c = s[i];
-		if (utf8_class[c] & CC_SPACE) {
-			space = 1;
-			continue;
-		}
-		if (space) {
-			h = (h ^ ' ') * 16777619u;
-			space = 0;
-		}
-		h = (h ^ c) * 16777619u;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ (b - a);
+	uint32_t i = a;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
 	}
-	return h;
+	for (; i < b; i++)
+		h = (h ^ s[i]) * 0x100000001B3ull;
+	h ^= h >> 29;
+	return (uint32_t)h;
 }
+
+/* Paragraphs longer than this are never compared for repetition, and
+ * their words are counted only up to WORDS_CAP: nothing needs more. */
+#define REPEAT_MAX 500
+#define WORDS_CAP 32
 
 static int emit(vec *paras, const unsigned char *s, uint32_t a, uint32_t b, int joined)
 {
@@ -105,16 +109,15 @@ static int emit(vec *paras, const unsigned char *s, uint32_t a, uint32_t b, int 
 	if (!p)
 		return -1;
 	p->sp = span_make(a, b);
-	p->hash = fold_hash(s, a, b);
+	p->hash = b - a <= REPEAT_MAX ? bytes_hash(s, a, b) : 0;
 	p->joined = (uint8_t)joined;
 	p->article = -1;
 	/* Words: runs of non-space bytes. */
 	uint32_t w = 0;
 	int in = 0;
-	for (uint32_t i = a; i < b; i++) {
+	for (uint32_t i = a; i < b && w < WORDS_CAP; i++) {
 		int sp = (utf8_class[s[i]] & CC_SPACE) != 0;
-		if (!sp && !in)
-			w++;
+		w += !sp && !in;
 		in = !sp;
 	}
 	p->nwords = w;

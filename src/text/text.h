@@ -44,7 +44,7 @@ extern const char *const para_kind_names[PK_COUNT];
 
 typedef struct para {
 	span sp;          /* trimmed; may hold newlines when lines were joined */
-	uint32_t nwords;
+	uint32_t nwords;  /* words, counted up to 32 (nothing needs more) */
 	uint32_t hash;    /* of the whitespace-folded text */
 	uint8_t kind;     /* para_kind */
 	uint8_t furn;     /* FURN_* class when kind == PK_FURNITURE */
