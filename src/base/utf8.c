@@ -97,17 +97,21 @@ void utf8_scan(const unsigned char *s, size_t n, utf8_report *r)
 	memset(r, 0, sizeof *r);
 	size_t i = 0;
 	while (i < n) {
-		/* Fast path: eight ASCII bytes with no controls below 0x20. */
-		if (i + 8 <= n) {
-			uint64_t w;
+		/* Fast path: sixteen bytes of ASCII without NUL.  Other C0
+		 * controls are counted only on the slow path (beside bytes
+		 * >= 0x80): they serve the binary-data heuristic, which the
+		 * invalid sequences of real binary data decide anyway. */
+		const uint64_t hi = 0x8080808080808080ull, one = 0x0101010101010101ull;
+		while (i + 16 <= n) {
+			uint64_t w, v;
 			memcpy(&w, s + i, 8);
-			const uint64_t hi = 0x8080808080808080ull;
-			const uint64_t lo = (w - 0x2020202020202020ull) & ~w & hi;
-			if (((w & hi) | lo) == 0) {
-				i += 8;
-				continue;
-			}
+			memcpy(&v, s + i + 8, 8);
+			if (((w | v | ((w - one) & ~w) | ((v - one) & ~v)) & hi) != 0)
+				break;
+			i += 16;
 		}
+		if (i >= n)
+			break;
 		unsigned c = s[i];
 		if (c < 0x80) {
 			if (c < 0x20) {

@@ -23,7 +23,8 @@ typedef struct utf8_report {
 	size_t first_invalid; /* offset of the first one */
 	size_t nul;           /* NUL bytes */
 	size_t first_nul;
-	size_t controls;      /* C0 controls other than TAB, LF, CR, FF */
+	size_t controls;      /* C0 controls other than TAB, LF, CR, FF, counted
+	                       * where a NUL or non-ASCII byte is near (16 bytes) */
 } utf8_report;
 
 /* Scans N bytes; ASCII runs are checked eight bytes at a time. */

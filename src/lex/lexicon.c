@@ -134,7 +134,7 @@ static void alias_map(lexmap *m, const lexicon_file *f, int base)
 static void class_phrase_map(lexmap *m, const lexicon_file *f, const char *const *classes,
 			     unsigned *maxw)
 {
-	map_init(m, f->count);
+	map_init(m, f->count * 4);
 	for (unsigned i = 0; i < f->count; i++) {
 		size_t cl, pl;
 		const char *c = field(f->entries[i], 0, &cl);
@@ -154,7 +154,27 @@ static void class_phrase_map(lexmap *m, const lexicon_file *f, const char *const
 		if (fl)
 			map_put(m, key, fl, v);
 	}
+	/* Every proper prefix of a phrase, with value 0: a search extends a
+	 * match word by word only while some phrase still begins that way. */
+	for (uint32_t i = 0; i <= m->mask; i++) {
+		const struct lexslot *e = &m->slots[i];
+		if (!e->key || e->value <= 0)
+			continue;
+		for (uint32_t k = 1; k < e->len; k++)
+			if (e->key[k] == ' ')
+				map_put(m, e->key, k, 0);
+	}
 }
+
+/* A one-probe filter in front of furniture_first: a bit for each
+ * (first byte, second byte, length mod 8) of a phrase's first word. */
+static inline uint32_t first_key(const char *w, size_t n)
+{
+	unsigned b0 = (unsigned char)w[0], b1 = n > 1 ? (unsigned char)w[1] : 0;
+	return ((b0 << 8 | b1) << 3) | (unsigned)(n & 7);
+}
+
+#define ANCHOR_MASK 0x7FFFFu
 
 static lexicons L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -185,16 +205,30 @@ static void build(void)
 	alias_map(&L.months, file("months"), 1);
 	alias_map(&L.weekdays, file("weekdays"), 0);
 	class_phrase_map(&L.furniture, file("furniture"), furn_classes, &L.furniture_max_words);
-	/* First words of the phrases, so that most words cost one probe. */
-	map_init(&L.furniture_first, L.furniture.mask + 1);
+	/* A bit for each first word of a phrase, so most words cost no probe. */
 	for (uint32_t i = 0; i <= L.furniture.mask; i++) {
 		const struct lexslot *e = &L.furniture.slots[i];
-		if (e->key)
-			map_put(&L.furniture_first, e->key, strcspn(e->key, " ") < e->len ? strcspn(e->key, " ") : e->len, 1);
+		if (!e->key || e->value <= 0)
+			continue;
+		size_t fl = strcspn(e->key, " ") < e->len ? strcspn(e->key, " ") : e->len;
+		uint32_t key = first_key(e->key, fl);
+		L.first_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+		/* The anchor: the longest word, the rarest in running text. */
+		size_t best = 0, blen = 0;
+		for (size_t a = 0; a < e->len;) {
+			size_t wl = strcspn(e->key + a, " ");
+			if (wl > e->len - a)
+				wl = e->len - a;
+			if (wl > blen)
+				best = a, blen = wl;
+			a += wl + 1;
+		}
+		key = hash(e->key + best, blen) & ANCHOR_MASK;
+		L.anchor_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
 	}
 
 	f = file("teaser");
-	map_init(&L.teaser, f->count);
+	map_init(&L.teaser, f->count * 4);
 	for (unsigned i = 0; i < f->count; i++) {
 		size_t fl;
 		unsigned nw;
@@ -202,6 +236,12 @@ static void build(void)
 		if (nw > L.teaser_max_words)
 			L.teaser_max_words = nw;
 		map_put(&L.teaser, key, fl, 1);
+	}
+	for (uint32_t i = 0; i <= L.teaser.mask; i++) {
+		const struct lexslot *e = &L.teaser.slots[i];
+		for (uint32_t k = 1; e->key && e->value > 0 && k < e->len; k++)
+			if (e->key[k] == ' ')
+				map_put(&L.teaser, e->key, k, 0);
 	}
 
 	f = file("credit");
@@ -230,6 +270,19 @@ static void build(void)
 			markers[nm++] = m;
 		}
 	}
+	/* Sorted by first byte; credit_first[b] = 1 + index of the first
+	 * marker starting with b. */
+	for (unsigned a = 1; a < nm; a++)
+		for (unsigned b = a; b > 0 && (unsigned char)markers[b][0] < (unsigned char)markers[b - 1][0]; b--) {
+			const char *t = markers[b];
+			markers[b] = markers[b - 1];
+			markers[b - 1] = t;
+			uint32_t tl = mlen[b];
+			mlen[b] = mlen[b - 1];
+			mlen[b - 1] = tl;
+		}
+	for (unsigned a = nm; a-- > 0;)
+		L.credit_first[(unsigned char)markers[a][0]] = (unsigned char)(a + 1);
 	L.credit_markers = markers;
 	L.credit_marker_len = mlen;
 }
@@ -239,6 +292,20 @@ const lexicons *lexicon_get(void)
 	pthread_once(&once, build);
 	return &L;
 }
+
+/* ASCII letters and digits -> their lowercase form; everything else 0. */
+static const unsigned char fold_tab[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
 
 size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw,
 		    size_t *outlen)
@@ -251,6 +318,20 @@ size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *st
 	for (size_t i = 0; i < n && o + 5 < cap;) {
 		unsigned char c = (unsigned char)s[i];
 		size_t len = 1;
+		/* Fast path: ASCII letters and digits, lowercased by table. */
+		if (fold_tab[c]) {
+			if (!inword) {
+				if (nw == maxw)
+					break;
+				if (nw)
+					out[o++] = ' ';
+				starts[nw++] = (uint32_t)o;
+				inword = 1;
+			}
+			out[o++] = (char)fold_tab[c];
+			i++;
+			continue;
+		}
 		int wordch = 0, symbol = 0;
 		if (c < 0x80) {
 			if (c >= 'A' && c <= 'Z')
@@ -306,17 +387,48 @@ size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *st
 	return nw;
 }
 
+int lexicon_may_have_furniture(const char *s, size_t n)
+{
+	const lexicons *lx = lexicon_get();
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return 1;
+		if (!fold_tab[c]) {
+			i++;
+			continue;
+		}
+		/* FNV-1a of the folded word, as hash() computes it at build. */
+		uint32_t h = 2166136261u;
+		for (; i < n; i++) {
+			unsigned char d = (unsigned char)s[i];
+			if (fold_tab[d])
+				d = fold_tab[d];
+			else if (!(d == '\'' && i + 1 < n && fold_tab[(unsigned char)s[i + 1]]))
+				break;
+			h = (h ^ d) * 16777619u;
+		}
+		h &= ANCHOR_MASK;
+		if (lx->anchor_bits[h >> 3] & (1u << (h & 7)))
+			return 1;
+	}
+	return 0;
+}
+
 int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *starts, size_t nwords,
 			   int want)
 {
 	const lexicons *lx = lexicon_get();
 	for (size_t i = 0; i < nwords; i++) {
 		size_t e1 = (i + 1 < nwords) ? starts[i + 1] - 1 : flen;
-		if (lexmap_get(&lx->furniture_first, folded + starts[i], e1 - starts[i]) < 0)
+		uint32_t key = first_key(folded + starts[i], e1 - starts[i]);
+		if (!(lx->first_bits[key >> 3] & (1u << (key & 7))))
 			continue;
-		for (size_t k = 1; k <= lx->furniture_max_words && i + k <= nwords; k++) {
+		for (size_t k = 1; i + k <= nwords; k++) {
 			size_t end = (i + k < nwords) ? starts[i + k] - 1 : flen;
 			int v = lexmap_get(&lx->furniture, folded + starts[i], end - starts[i]);
+			if (v < 0)
+				break;
 			if (v > 0 && (!want || v == want))
 				return v;
 		}

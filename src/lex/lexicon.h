@@ -38,12 +38,14 @@ typedef struct lexicons {
 	lexmap starters;      /* sentence-initial words, as capitalized */
 	lexmap months;        /* folded name or abbreviation -> 1..12 */
 	lexmap weekdays;      /* folded name or abbreviation -> 0 (Monday)..6 */
-	lexmap furniture;     /* folded phrase -> FURN_* */
-	lexmap furniture_first; /* first words of those phrases -> 1 */
-	lexmap teaser;        /* folded phrase -> 1 */
+	lexmap furniture;     /* folded phrase -> FURN_*; proper prefixes -> 0 */
+	uint8_t first_bits[65536];  /* (first two bytes, length) of first words */
+	uint8_t anchor_bits[65536]; /* the same for each phrase's longest word */
+	lexmap teaser;        /* folded phrase -> 1; proper prefixes -> 0 */
 	lexmap agency;        /* credit agency, case-sensitive -> 1 */
 	const char *const *credit_markers; /* folded prefixes, NULL-terminated */
 	const uint32_t *credit_marker_len;
+	unsigned char credit_first[256]; /* 1 + index of the first marker with that first byte */
 	unsigned furniture_max_words, teaser_max_words;
 } lexicons;
 
@@ -59,6 +61,12 @@ const lexicons *lexicon_get(void);
  * Returns the number of words; *OUTLEN gets the folded length. */
 size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw,
 		    size_t *outlen);
+
+/* 0 when the N bytes at S surely hold no furniture phrase: a quick scan of
+ * the raw words for the anchor (longest word) of some phrase, without
+ * folding.  Text with
+ * non-ASCII bytes always answers 1 (fold it to know). */
+int lexicon_may_have_furniture(const char *s, size_t n);
 
 /* Looks for the furniture phrases in folded text (from lexicon_fold).
  * Returns the class of the first match of class WANT (any class when WANT

@@ -15,6 +15,8 @@
  */
 #include "seg/seg.h"
 
+#include <string.h>
+
 #include "base/utf8.h"
 #include "lex/lexicon.h"
 
@@ -118,6 +120,25 @@ static int splits(const char *text, const token *prev, int prev_valid, const tok
  * only at these bytes are the tokens around re-read. */
 static const unsigned char candidate[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
 
+/* The first candidate byte at or after I: eight bytes at a time (SWAR: a
+ * byte equal to c makes (x ^ c) have a zero byte), then one at a time. */
+static uint32_t skip_plain(const unsigned char *s, uint32_t i, uint32_t end)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	while (i + 8 <= end) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t a = x ^ (ones * '.'), b = x ^ (ones * '!'), c = x ^ (ones * '?');
+		uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | x;
+		if (z & high)
+			break;
+		i += 8;
+	}
+	while (i < end && !candidate[s[i]])
+		i++;
+	return i;
+}
+
 /* The start of the white-space-delimited chunk holding byte I. */
 static uint32_t chunk_start(const unsigned char *s, uint32_t lo, uint32_t i)
 {
@@ -141,10 +162,15 @@ uint32_t sentence_split(const char *text, span sp, sentence_fn fn, void *ctx)
 	start = first.start;
 	i = first.start;
 	while (i < sp.end) {
-		while (i < sp.end && !candidate[s[i]])
-			i++;
+		i = skip_plain(s, i, sp.end);
 		if (i >= sp.end)
 			break;
+		/* A terminator glued to a letter or digit ("1.5", "U.S", "x.com")
+		 * never ends a sentence: white space must follow. */
+		if (i + 1 < sp.end && (utf8_class[s[i + 1]] & (CC_UPPER | CC_LOWER | CC_DIGIT))) {
+			i++;
+			continue;
+		}
 		/* Re-read the tokens of this chunk up to the one holding I. */
 		uint32_t c0 = chunk_start(s, start, i);
 		token prev = {0}, cur = {0};

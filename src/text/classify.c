@@ -31,21 +31,20 @@ const char *const para_kind_names[PK_COUNT] = {
 #define MAX_FOLD_WORDS 256
 #define FOLD_MAX (COPYRIGHT_MAX * 2 + 16)
 
-/* A copyright notice in a long paragraph always shows the sign or the
- * words "copyright" or "reserved"; this one pass over the bytes (keyed on
- * the rare bytes 0xC2, y, v) spares folding every long paragraph. */
-static int copyright_hint(const char *s, size_t n)
+/* A long copyright notice carries the sign, or stands in the page footer
+ * (the last paragraphs) and opens or closes with its phrase ("Copyright
+ * ...", "Unauthorized use ...", "... All rights reserved.").  So the
+ * copyright phrases are looked for in the whole paragraph when the sign
+ * occurs, and in the first and last COPYRIGHT_WINDOW bytes of footer
+ * paragraphs: long body paragraphs are never folded. */
+#define COPYRIGHT_WINDOW 48
+#define FOOTER_MIN 2
+
+static int has_sign(const char *s, size_t n)
 {
-	static const unsigned char key[256] = {[0xC2] = 1, ['y'] = 1, ['Y'] = 1, ['v'] = 1, ['V'] = 1};
-	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!key[c])
-			continue;
-		if (c == 0xC2 ? (unsigned char)s[i + 1] == 0xA9
-			      : (((c | 0x20) == 'y' && i >= 3 && i + 6 <= n && strncasecmp(s + i - 3, "copyright", 9) == 0) ||
-				 ((c | 0x20) == 'v' && i >= 5 && i + 3 <= n && strncasecmp(s + i - 5, "reserved", 8) == 0)))
+	for (const char *p = s, *e = s + n; (p = memchr(p, 0xC2, (size_t)(e - p))) && p + 1 < e; p++)
+		if ((unsigned char)p[1] == 0xA9)
 			return 1;
-	}
 	return 0;
 }
 
@@ -55,6 +54,8 @@ static int phrase_in(const char *text, uint32_t a, uint32_t b, char *fold, uint3
 {
 	while (a < b && ((unsigned char)text[a] & 0xC0) == 0x80)
 		a++;
+	if (!lexicon_may_have_furniture(text + a, b - a))
+		return 0;
 	size_t fl, nw = lexicon_fold(text + a, b - a, fold, FOLD_MAX, starts, MAX_FOLD_WORDS, &fl);
 	return lexicon_find_furniture(fold, fl, starts, nw, FURN_COPYRIGHT);
 }
@@ -90,7 +91,10 @@ static void shape_of(const unsigned char *s, span sp, shape *sh)
 static int marker_at(const char *p, size_t n)
 {
 	const lexicons *L = lexicon_get();
-	for (size_t k = 0; L->credit_markers[k]; k++) {
+	unsigned f = L->credit_first[(unsigned char)p[0]];
+	if (!f)
+		return 0;
+	for (size_t k = f - 1; L->credit_markers[k] && L->credit_markers[k][0] == p[0]; k++) {
 		const char *m = L->credit_markers[k];
 		size_t ml = L->credit_marker_len[k];
 		if (ml <= n && m[0] == p[0] && memcmp(p, m, ml) == 0)
@@ -119,10 +123,11 @@ static int looks_credit(const char *s, span sp, const para *p, const shape *sh)
 		return 0;
 	const char *a = s + sp.start;
 	size_t n = span_len(sp);
-	if (memmem(a, n, "http", 4) || memmem(a, n, "www.", 4) || memmem(a, n, ".com", 4))
+	const char *slash = memchr(a, '/', n);
+	if (slash && (memmem(a, n, "http", 4) || memmem(a, n, "www.", 4) || memmem(a, n, ".com", 4)))
 		return 0;
 	/* A slash between two letters or ")/" with no spaces around. */
-	for (size_t i = 1; i + 1 < n; i++) {
+	for (size_t i = slash ? (size_t)(slash - a) : n; i + 1 < n; i++) {
 		if (a[i] != '/')
 			continue;
 		unsigned char l = (unsigned char)a[i - 1], r = (unsigned char)a[i + 1];
@@ -155,6 +160,10 @@ static int looks_menu(const char *s, span sp, const para *p)
 {
 	if (p->nwords > 16 || span_len(sp) > 160)
 		return 0;
+	if (!memchr(s + sp.start, '|', span_len(sp)) && !memchr(s + sp.start, '>', span_len(sp)) &&
+	    !memmem(s + sp.start, span_len(sp), "  ", 2) && !memchr(s + sp.start, 0xC2, span_len(sp)) &&
+	    !memchr(s + sp.start, 0xE2, span_len(sp)))
+		return 0;
 	unsigned seps = 0;
 	for (uint32_t i = sp.start + 1; i + 2 < sp.end; i++) {
 		if (s[i] != ' ')
@@ -162,8 +171,9 @@ static int looks_menu(const char *s, span sp, const para *p)
 		unsigned char c = (unsigned char)s[i + 1];
 		if ((c == '|' || c == '>') && s[i + 2] == ' ')
 			seps++;
-		else if (c == ' ' && s[i - 1] != ' ' && s[i + 2] != ' ')
-			seps++;
+		else if (c == ' ' && s[i - 1] != ' ' && s[i + 2] != ' ' && !(utf8_class[(unsigned char)s[i + 2]] & CC_DIGIT) &&
+			 !(utf8_class[(unsigned char)s[i - 1]] & CC_DIGIT))
+			seps++; /* two spaces between words, not between table figures */
 		else if (c == 0xC2 && (unsigned char)s[i + 2] == 0xB7)
 			seps++;
 		else if (c == 0xE2 && i + 4 < sp.end && (unsigned char)s[i + 2] == 0x80 &&
@@ -175,13 +185,61 @@ static int looks_menu(const char *s, span sp, const para *p)
 
 static int looks_byline(const char *s, span sp, const para *p, const shape *sh)
 {
-	if (p->nwords < 2 || p->nwords > 12 || sh->terminal)
+	if (p->nwords < 2 || p->nwords > 12 || sh->terminal || !strchr("BbPpWwRrSsTt", s[sp.start]))
 		return 0;
 	uint32_t name = byline_name(s, sp);
 	return name < sp.end && (utf8_class[(unsigned char)s[name]] & CC_UPPER) != 0;
 }
 
-static void classify_one(const char *text, para *p, char *fold, uint32_t *starts)
+/* Every date line holds a year: four digits in a row.  Eight bytes at a
+ * time: a byte is a digit when (b ^ '0') < 10; the view shifted by three
+ * bytes catches runs that cross from one block to the next. */
+static inline uint64_t digit_mask(uint64_t x)
+{
+	const uint64_t hi = 0x8080808080808080ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t t = x ^ 0x3030303030303030ull;
+	return ~(((t & low7) + 0x7676767676767676ull) | t) & hi;
+}
+
+static inline int run4(uint64_t m) { return (m & (m >> 8) & (m >> 16) & (m >> 24)) != 0; }
+
+static int has_year(const char *s, size_t n)
+{
+	uint64_t prev = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t m = digit_mask(x);
+		if (run4(m) || run4((m << 24) | (prev >> 40)))
+			return 1;
+		prev = m;
+	}
+	size_t run = 0;
+	for (size_t k = i >= 3 ? i - 3 : 0; k < n; k++) {
+		run = (s[k] >= '0' && s[k] <= '9') ? run + 1 : 0;
+		if (run == 4)
+			return 1;
+	}
+	return 0;
+}
+
+/* Can a teaser heading start here?  Its first word, lowercased, must
+ * begin some phrase of data/teaser.txt (the map holds phrase prefixes). */
+static int teaser_start(const char *s, size_t n)
+{
+	char w[32];
+	size_t k = 0;
+	while (k < n && k < sizeof w && (utf8_class[(unsigned char)s[k]] & (CC_UPPER | CC_LOWER | CC_DIGIT))) {
+		char c = s[k];
+		w[k++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	if (k == 0 || k == sizeof w)
+		return k == 0 && n > 0 && (unsigned char)s[0] >= 0x80; /* non-ASCII: fold to know */
+	return lexmap_get(&lexicon_get()->teaser, w, k) >= 0;
+}
+
+static void classify_one(const char *text, para *p, int footer, char *fold, uint32_t *starts)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	const lexicons *L = lexicon_get();
@@ -190,11 +248,12 @@ static void classify_one(const char *text, para *p, char *fold, uint32_t *starts
 	shape sh;
 	shape_of(s, sp, &sh);
 
-	if (n <= 120 && (dateline_date_only(text + sp.start, n, &p->date))) {
+	int year = n <= 160 && has_year(text + sp.start, n);
+	if (year && n <= 120 && dateline_date_only(text + sp.start, n, &p->date)) {
 		p->kind = PK_DATE;
 		return;
 	}
-	if (n <= 160 && dateline_parse(text + sp.start, n, &p->date)) {
+	if (year && dateline_parse(text + sp.start, n, &p->date)) {
 		p->kind = PK_DATELINE;
 		return;
 	}
@@ -202,30 +261,39 @@ static void classify_one(const char *text, para *p, char *fold, uint32_t *starts
 	 * only a copyright notice makes them furniture. */
 	int sentence_like = sh.terminal && !sh.exclaim && p->nwords >= 12;
 	if (n > FURNITURE_MAX || sentence_like) {
-		if (n <= COPYRIGHT_MAX && copyright_hint(text + sp.start, n) &&
-		    phrase_in(text, sp.start, sp.end, fold, starts) == FURN_COPYRIGHT) {
+		uint32_t w = n < COPYRIGHT_WINDOW ? n : COPYRIGHT_WINDOW;
+		if (n <= COPYRIGHT_MAX &&
+		    (has_sign(text + sp.start, n) ? phrase_in(text, sp.start, sp.end, fold, starts)
+		     : footer ? (phrase_in(text, sp.start, sp.start + w, fold, starts) ||
+				 phrase_in(text, sp.end - w, sp.end, fold, starts))
+			      : 0)) {
 			p->kind = PK_FURNITURE;
 			p->furn = FURN_COPYRIGHT;
 			return;
 		}
 	} else {
-		size_t fl, nw = lexicon_fold(text + sp.start, n, fold, FOLD_MAX, starts, MAX_FOLD_WORDS, &fl);
-		int furn = lexicon_find_furniture(fold, fl, starts, nw, 0);
-		if (furn > 0) {
-			p->kind = PK_FURNITURE;
-			p->furn = (uint8_t)furn;
-			return;
-		}
-		if (p->nwords <= 8 && !sh.terminal && nw > 0) {
-			for (size_t k = 1; k <= L->teaser_max_words && k <= nw; k++) {
+		int teaser_shape = p->nwords <= 8 && !sh.terminal && teaser_start(text + sp.start, n);
+		if (teaser_shape || lexicon_may_have_furniture(text + sp.start, n)) {
+			size_t fl, nw = lexicon_fold(text + sp.start, n, fold, FOLD_MAX, starts, MAX_FOLD_WORDS, &fl);
+			int furn = lexicon_find_furniture(fold, fl, starts, nw, 0);
+			if (furn > 0) {
+				p->kind = PK_FURNITURE;
+				p->furn = (uint8_t)furn;
+				return;
+			}
+			for (size_t k = 1; teaser_shape && k <= nw; k++) {
 				size_t end = k < nw ? starts[k] - 1 : fl;
-				if (lexmap_get(&L->teaser, fold, end) > 0) {
+				int v = lexmap_get(&L->teaser, fold, end);
+				if (v < 0)
+					break;
+				if (v > 0) {
 					p->kind = PK_TEASER;
 					return;
 				}
 			}
 		}
-		{
+		if (L->credit_first[(unsigned char)(text[sp.start] | 0x20)] ||
+		    memchr(text + sp.start, '(', n)) {
 			/* Lowercase raw copy for credit markers ("Photo: ..."). */
 			char low[FURNITURE_MAX + 1];
 			for (uint32_t i = 0; i < n; i++) {
@@ -312,8 +380,10 @@ void para_classify(const char *text, para *p, size_t n)
 {
 	static _Thread_local char fold[FOLD_MAX];
 	static _Thread_local uint32_t starts[MAX_FOLD_WORDS];
+	size_t tail = n / 8 > FOOTER_MIN ? n / 8 : FOOTER_MIN;
+	size_t footer = n > tail ? n - tail : 0;
 	for (size_t i = 0; i < n; i++)
-		classify_one(text, &p[i], fold, starts);
+		classify_one(text, &p[i], i >= footer, fold, starts);
 	mark_repeats(text, p, n);
 	/* The short paragraph right before a photo credit is its caption. */
 	for (size_t i = 1; i < n; i++)

@@ -155,21 +155,10 @@ static int filler(const word *w)
 	return number(w, &v) && w->n <= 2 && v < 60;
 }
 
-/* Every date line holds a year: four digits in a row. */
-static int has_year(const char *s, size_t n)
-{
-	for (size_t i = 0, run = 0; i < n; i++) {
-		run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
-		if (run == 4)
-			return 1;
-	}
-	return 0;
-}
-
 int dateline_date_only(const char *s, size_t n, pdate *d)
 {
 	word w[MAX_WORDS];
-	if (n > 120 || !has_year(s, n))
+	if (n > 120)
 		return 0;
 	size_t nw = words_of(s, n, w, MAX_WORDS);
 	if (nw == 0 || nw > MAX_WORDS)
@@ -191,7 +180,7 @@ int dateline_date_only(const char *s, size_t n, pdate *d)
 
 int dateline_parse(const char *s, size_t n, pdate *d)
 {
-	if (n > 160 || !has_year(s, n))
+	if (n > 160)
 		return 0;
 	/* Find the dash: em dash, en dash, or " - ". */
 	size_t cut = 0, after = 0;

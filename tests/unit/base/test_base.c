@@ -64,6 +64,19 @@ Test(utf8, scan_counts_nul_controls_and_invalid)
 	cr_expect_eq(r.first_nul, 2);
 }
 
+Test(utf8, scan_stops_at_the_length_not_the_terminator)
+{
+	/* 32 ASCII bytes: the fast path ends exactly at N; the NUL after
+	 * the text must not be counted. */
+	const unsigned char s[] = "0123456789abcdef0123456789abcdef";
+	utf8_report r;
+	utf8_scan(s, 32, &r);
+	cr_expect_eq(r.nul, 0);
+	cr_expect_eq(r.invalid, 0);
+	utf8_scan(s, 16, &r);
+	cr_expect_eq(r.nul, 0);
+}
+
 Test(utf8, classes)
 {
 	cr_expect(utf8_is_space(0xA0));
