@@ -52,6 +52,7 @@ ATTEST_API attest_doc *attest_doc_new(void)
 	buf_init(&d->raw);
 	vec_init(&d->warnings, sizeof(const char *));
 	vec_init(&d->paras, sizeof(para));
+	vec_init(&d->lines, 16);
 	vec_init(&d->infos, sizeof(article_info));
 	vec_init(&d->articles, sizeof(attest_article));
 	vec_init(&d->sentences, sizeof(attest_sentence));
@@ -68,6 +69,7 @@ ATTEST_API void attest_doc_free(attest_doc *d)
 	buf_free(&d->raw);
 	vec_free(&d->warnings);
 	vec_free(&d->paras);
+	vec_free(&d->lines);
 	vec_free(&d->infos);
 	vec_free(&d->articles);
 	vec_free(&d->sentences);
@@ -173,7 +175,7 @@ static attest_status analyze(attest_doc *d)
 {
 	const char *text = d->raw.data;
 	uint32_t len = (uint32_t)d->raw.len;
-	if (para_split(text, len, &d->paras) < 0)
+	if (para_split(text, len, &d->paras, &d->lines) < 0)
 		return fail(d, ATTEST_ERR_NOMEM, NULL);
 	para *P = d->paras.items;
 	para_classify(text, P, d->paras.len);

@@ -22,6 +22,7 @@ struct attest_doc {
 	char err[ERRMSG_MAX];
 	vec warnings;        /* const char * (arena) */
 	vec paras;           /* para */
+	vec lines;           /* scratch for para_split */
 	vec infos;           /* article_info */
 	vec articles;        /* attest_article */
 	vec sentences;       /* attest_sentence */

@@ -34,4 +34,12 @@ void vec_free(vec *v);
 void *vec_push(vec *v);
 #define VEC_AT(v, type, i) (((type *)(v)->items)[i])
 
+/* vec_push without zeroing, for hot loops whose caller sets every field. */
+static inline void *vec_push_raw(vec *v)
+{
+	if (v->len < v->cap)
+		return (char *)v->items + v->size * v->len++;
+	return vec_push(v);
+}
+
 #endif

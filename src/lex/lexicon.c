@@ -176,6 +176,7 @@ static inline uint32_t first_key(const char *w, size_t n)
 
 #define ANCHOR_MASK 0x7FFFFu
 
+
 static lexicons L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -401,11 +402,12 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 		/* FNV-1a of the folded word, as hash() computes it at build. */
 		uint32_t h = 2166136261u;
 		for (; i < n; i++) {
-			unsigned char d = (unsigned char)s[i];
-			if (fold_tab[d])
-				d = fold_tab[d];
-			else if (!(d == '\'' && i + 1 < n && fold_tab[(unsigned char)s[i + 1]]))
-				break;
+			unsigned char d = fold_tab[(unsigned char)s[i]];
+			if (!d) {
+				if (!(s[i] == '\'' && i + 1 < n && fold_tab[(unsigned char)s[i + 1]]))
+					break;
+				d = '\'';
+			}
 			h = (h ^ d) * 16777619u;
 		}
 		h &= ANCHOR_MASK;

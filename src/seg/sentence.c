@@ -171,6 +171,23 @@ uint32_t sentence_split(const char *text, span sp, sentence_fn fn, void *ctx)
 			i++;
 			continue;
 		}
+		/* Fast path, the common case: "word. Next" in ASCII, where the
+		 * word is no abbreviation.  Anything else is judged on tokens. */
+		if (i + 2 < sp.end && s[i] != 0xE2 && s[i + 1] == ' ' &&
+		    (utf8_class[s[i + 2]] & (CC_UPPER | CC_DIGIT)) && i > start) {
+			uint32_t w = i;
+			while (w > start && (utf8_class[s[w - 1]] & (CC_UPPER | CC_LOWER | CC_DIGIT)))
+				w--;
+			unsigned before = w > sp.start ? s[w - 1] : ' ';
+			if (i - w >= 2 && (utf8_class[before] & CC_SPACE) &&
+			    (s[i] != '.' || lexmap_get(&L->abbrev, text + w, i - w) < 0)) {
+				fn(span_make(start, i + 1), ctx);
+				count++;
+				start = i + 2;
+				i += 2;
+				continue;
+			}
+		}
 		/* Re-read the tokens of this chunk up to the one holding I. */
 		uint32_t c0 = chunk_start(s, start, i);
 		token prev = {0}, cur = {0};

@@ -80,21 +80,26 @@ static int is_bullet(const unsigned char *s, uint32_t start, uint32_t end)
 	       (s[start + 2] == 0xA2 || s[start + 2] == 0x93 || s[start + 2] == 0x94);
 }
 
-/* A hash of the bytes, eight at a time; repeated paragraphs are exact
- * copies, and mark_repeats compares the bytes of any two that collide. */
-static uint32_t bytes_hash(const unsigned char *s, uint32_t a, uint32_t b)
+/* A hash for finding repeated paragraphs: length and three 8-byte samples
+ * (start, middle, end).  O(1); mark_repeats compares the bytes of any two
+ * paragraphs whose hashes collide, so a weak hash costs only a memcmp. */
+static uint32_t sample_hash(const unsigned char *s, uint32_t a, uint32_t b)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ (b - a);
-	uint32_t i = a;
-	for (; i + 8 <= b; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-		h ^= h >> 32;
+	uint32_t n = b - a;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	if (n >= 8) {
+		uint64_t x;
+		memcpy(&x, s + a, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		memcpy(&x, s + a + (n - 8) / 2, 8);
+		h = (h ^ x) * 0xC4CEB9FE1A85EC53ull;
+		memcpy(&x, s + b - 8, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	} else {
+		for (uint32_t i = a; i < b; i++)
+			h = (h ^ s[i]) * 0x100000001B3ull;
 	}
-	for (; i < b; i++)
-		h = (h ^ s[i]) * 0x100000001B3ull;
-	h ^= h >> 29;
+	h ^= h >> 31;
 	return (uint32_t)h;
 }
 
@@ -102,6 +107,7 @@ static uint32_t bytes_hash(const unsigned char *s, uint32_t a, uint32_t b)
  * their words are counted only up to WORDS_CAP: nothing needs more. */
 #define REPEAT_MAX 500
 #define WORDS_CAP 32
+#define LONG_PARA 300
 
 /* Words: runs of bytes above 0x20, counted eight bytes at a time (SWAR):
  * a byte's top bit says "not space", a word starts where a not-space byte
@@ -131,22 +137,30 @@ static uint32_t count_words(const unsigned char *s, uint32_t a, uint32_t b)
 
 static int emit(vec *paras, const unsigned char *s, uint32_t a, uint32_t b, int joined)
 {
-	para *p = vec_push(paras);
+	para *p = vec_push_raw(paras);
 	if (!p)
 		return -1;
+	memset(p, 0, sizeof *p);
 	p->sp = span_make(a, b);
-	p->hash = b - a <= REPEAT_MAX ? bytes_hash(s, a, b) : 0;
+	p->hash = b - a <= REPEAT_MAX ? sample_hash(s, a, b) : 0;
 	p->joined = (uint8_t)joined;
 	p->article = -1;
-	p->nwords = count_words(s, a, b);
+	/* Long paragraphs need no word count: every rule that reads it is
+	 * for short ones. */
+	p->nwords = b - a > LONG_PARA ? WORDS_CAP : count_words(s, a, b);
 	return 0;
 }
 
-int para_split(const char *text, uint32_t len, vec *paras)
+int para_split(const char *text, uint32_t len, vec *paras, vec *lines_scratch)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	vec lines;
-	vec_init(&lines, sizeof(line));
+	vec lines_local, *lines = lines_scratch;
+	if (!lines) {
+		vec_init(&lines_local, sizeof(line));
+		lines = &lines_local;
+	}
+	lines->size = sizeof(line);
+	lines->len = 0;
 	uint32_t i = 0;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3;
@@ -161,9 +175,10 @@ int para_split(const char *text, uint32_t len, vec *paras)
 			a += (uint32_t)k;
 		while (b > a && (k = uspace_before(s, b)) > 0)
 			b -= (uint32_t)k;
-		line *l = vec_push(&lines);
+		line *l = vec_push_raw(lines);
 		if (!l) {
-			vec_free(&lines);
+			if (!lines_scratch)
+				vec_free(lines);
 			return -1;
 		}
 		l->start = a;
@@ -171,8 +186,8 @@ int para_split(const char *text, uint32_t len, vec *paras)
 		l->indent = a - i;
 		i = next;
 	}
-	line *L = lines.items;
-	size_t n = lines.len;
+	line *L = lines->items;
+	size_t n = lines->len;
 
 	/* Hard-wrap evidence: a line without final punctuation followed
 	 * directly by one that continues in lowercase.  The wrap width is the
@@ -219,6 +234,7 @@ int para_split(const char *text, uint32_t len, vec *paras)
 		rc = emit(paras, s, L[k].start, L[j].end, j > k);
 		k = j;
 	}
-	vec_free(&lines);
+	if (!lines_scratch)
+		vec_free(lines);
 	return rc;
 }

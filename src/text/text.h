@@ -44,7 +44,8 @@ extern const char *const para_kind_names[PK_COUNT];
 
 typedef struct para {
 	span sp;          /* trimmed; may hold newlines when lines were joined */
-	uint32_t nwords;  /* words, counted up to 32 (nothing needs more) */
+	uint32_t nwords;  /* words, counted up to 32 (nothing needs more); 32 for
+	                   * paragraphs over 300 bytes */
 	uint32_t hash;    /* of the whitespace-folded text */
 	uint8_t kind;     /* para_kind */
 	uint8_t furn;     /* FURN_* class when kind == PK_FURNITURE */
@@ -54,8 +55,10 @@ typedef struct para {
 } para;
 
 /* Splits TEXT into paragraphs appended to PARAS (a vec of para).  A UTF-8
- * byte-order mark is skipped.  Returns 0, or -1 when out of memory. */
-int para_split(const char *text, uint32_t len, vec *paras);
+ * byte-order mark is skipped.  SCRATCH, when not NULL, is a vec reused for
+ * the lines from one call to the next.  Returns 0, or -1 when out of
+ * memory. */
+int para_split(const char *text, uint32_t len, vec *paras, vec *scratch);
 
 /* Sets kind (and date/furn) of each paragraph. */
 void para_classify(const char *text, para *p, size_t n);

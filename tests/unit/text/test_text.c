@@ -13,7 +13,7 @@ static para *split(const char *t)
 {
 	vec_free(&paras);
 	vec_init(&paras, sizeof(para));
-	cr_assert_eq(para_split(t, (uint32_t)strlen(t), &paras), 0);
+	cr_assert_eq(para_split(t, (uint32_t)strlen(t), &paras, NULL), 0);
 	return paras.items;
 }
 
