@@ -395,8 +395,10 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80)
 			return 1;
-		if (!fold_tab[c]) {
-			i++;
+		if (!fold_tab[c] || (c >= '0' && c <= '9')) {
+			/* Separators, and numbers: no anchor is a number. */
+			while (++i < n && fold_tab[(unsigned char)s[i]] && c >= '0' && c <= '9')
+				;
 			continue;
 		}
 		/* FNV-1a of the folded word, as hash() computes it at build. */

@@ -119,37 +119,35 @@ static int has_credit_marker(const char *low, size_t n, int anywhere)
 /* "Name Surname/Agency", "REUTERS/Name", "X via Getty Images". */
 static int looks_credit(const char *s, span sp, const para *p, const shape *sh)
 {
-	if (p->nwords > CREDIT_MAX_WORDS || span_len(sp) > 160)
+	if (p->nwords > CREDIT_MAX_WORDS || span_len(sp) > 160 || sh->terminal)
 		return 0;
 	const char *a = s + sp.start;
 	size_t n = span_len(sp);
-	const char *slash = memchr(a, '/', n);
-	if (slash && (memmem(a, n, "http", 4) || memmem(a, n, "www.", 4) || memmem(a, n, ".com", 4)))
-		return 0;
-	/* A slash between two letters or ")/" with no spaces around. */
-	for (size_t i = slash ? (size_t)(slash - a) : n; i + 1 < n; i++) {
-		if (a[i] != '/')
+	/* A slash between a letter (or ")") and a capital, no spaces around,
+	 * and no web address on the line. */
+	for (const char *q = a; (q = memchr(q, '/', n - (size_t)(q - a))) != NULL; q++) {
+		if (q == a || q + 1 >= a + n)
 			continue;
-		unsigned char l = (unsigned char)a[i - 1], r = (unsigned char)a[i + 1];
-		if ((utf8_class[l] & (CC_LOWER | CC_UPPER) || l == ')' || l >= 0x80) &&
-		    (utf8_class[r] & CC_UPPER) && !sh->terminal)
-			return 1;
+		unsigned char l = (unsigned char)q[-1], r = (unsigned char)q[1];
+		if ((utf8_class[l] & (CC_LOWER | CC_UPPER) || l == ')' || l >= 0x80) && (utf8_class[r] & CC_UPPER))
+			return !memmem(a, n, "http", 4) && !memmem(a, n, "www.", 4) && !memmem(a, n, ".com", 4);
 	}
-	/* Ends with an agency name and is short: "AFP via Getty Images". */
+	/* Short and ending with an agency name (one to three words):
+	 * "AFP via Getty Images", "Photo: Reuters". */
+	if (p->nwords > 6)
+		return 0;
 	const lexicons *L = lexicon_get();
-	if (p->nwords <= 6 && !sh->terminal) {
-		size_t e = n;
-		while (e > 0 && (utf8_class[(unsigned char)a[e - 1]] & (CC_SPACE | CC_PUNCT)))
-			e--;
-		for (size_t b = e; b > 0; b--) {
-			if (utf8_class[(unsigned char)a[b - 1]] & CC_SPACE) {
-				/* Try the last word, then the last two. */
-				if (lexmap_get(&L->agency, a + b, e - b) > 0)
-					return 1;
-			}
+	size_t e = n;
+	while (e > 0 && (utf8_class[(unsigned char)a[e - 1]] & (CC_SPACE | CC_PUNCT)))
+		e--;
+	int words = 0;
+	for (size_t b = e; b > 0 && words < 3; b--) {
+		if (b == 1 || (utf8_class[(unsigned char)a[b - 2]] & CC_SPACE)) {
+			size_t st = b == 1 ? 0 : b - 1;
+			words++;
+			if (lexmap_get(&L->agency, a + st, e - st) > 0)
+				return 1;
 		}
-		if (lexmap_get(&L->agency, a, e) > 0)
-			return 1;
 	}
 	return 0;
 }
