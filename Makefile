@@ -18,7 +18,7 @@ CFG     ?= release
 ifeq ($(CFG),asan)
 OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 else
-OPT     := -O2 -g
+OPT     := -O3 -g
 endif
 B       := build/$(CFG)
 
@@ -102,7 +102,7 @@ asan:
 
 bench: $(DEPS_OK)
 	$(MAKE) --no-print-directory CFG=release build/release/bench_front
-	build/release/bench_front
+	build/release/bench_front ../shared
 
 build/release/bench_front: bench/bench_front.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS) -lz
