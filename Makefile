@@ -63,15 +63,17 @@ $(B)/tests/unit_tests: $(TEST_OBJ) $(B)/libattest.a
 
 $(B)/tests/%.o: tests/%.c $(DEPS_OK) build/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(T_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<  ($(CFG))"
+	@$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(T_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/%.o: %.c $(DEPS_OK) build/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<  ($(CFG))"
+	@$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/gen/lexicon_data.o: build/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # Data stays data: data/*.txt are compiled into the binary by tools/genlex.
 build/gen/lexicon_data.c: build/tools/genlex $(DATA)
