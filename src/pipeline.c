@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/extract.h"
 #include "lex/lexicon.h"
 #include "read/read.h"
 #include "seg/seg.h"
@@ -56,6 +57,10 @@ ATTEST_API attest_doc *attest_doc_new(void)
 	vec_init(&d->infos, sizeof(article_info));
 	vec_init(&d->articles, sizeof(attest_article));
 	vec_init(&d->sentences, sizeof(attest_sentence));
+	vec_init(&d->tokens, sizeof(token));
+	vec_init(&d->taken, 1);
+	vec_init(&d->quantities, sizeof(qrec));
+	vec_init(&d->times, sizeof(trec));
 	d->name = "";
 	(void)lexicon_get();
 	return d;
@@ -73,6 +78,10 @@ ATTEST_API void attest_doc_free(attest_doc *d)
 	vec_free(&d->infos);
 	vec_free(&d->articles);
 	vec_free(&d->sentences);
+	vec_free(&d->tokens);
+	vec_free(&d->taken);
+	vec_free(&d->quantities);
+	vec_free(&d->times);
 	free(d);
 }
 
@@ -83,6 +92,7 @@ static void reset(attest_doc *d)
 	d->name = "";
 	d->warnings.len = d->paras.len = d->infos.len = 0;
 	d->articles.len = d->sentences.len = 0;
+	d->quantities.len = d->times.len = 0;
 }
 
 static int parse_ymd(const char *s, pdate *out)
@@ -116,6 +126,7 @@ static attest_status fail(attest_doc *d, attest_status st, const char *msg)
 	else if (!msg)
 		snprintf(d->err, sizeof d->err, "%s: %s", d->name, attest_strstatus(st));
 	d->paras.len = d->infos.len = d->articles.len = d->sentences.len = 0;
+	d->quantities.len = d->times.len = 0;
 	buf_clear(&d->raw);
 	return st;
 }
@@ -171,6 +182,57 @@ static const char *dup_folded(attest_doc *d, span s)
 	return p;
 }
 
+/* The date relative expressions of article K resolve against: its own
+ * publication date, else the caller's reference date. */
+static refdate reference(const attest_doc *d, size_t k)
+{
+	const article_info *ai = &VEC_AT(&d->infos, article_info, k);
+	if (ai->published.y && ai->published.m)
+		return ai->published;
+	if (d->ref_date.y)
+		return d->ref_date;
+	/* The year of the page's © line: enough for "January 12". */
+	refdate r = {ai->copyright_year, 0, 0};
+	return ai->published.y ? ai->published : r;
+}
+
+/* Stage 5: quantities and times, sentence by sentence.  A sentence's
+ * tokens go into a reused scratch array, at most MAX_SENTENCE_TOKENS at a
+ * time (a longer run is cut there), so memory stays bounded. */
+#define MAX_SENTENCE_TOKENS 4096
+
+static attest_status extract(attest_doc *d)
+{
+	const char *text = d->raw.data;
+	for (size_t si = 0; si < d->sentences.len; si++) {
+		const attest_sentence *s = &VEC_AT(&d->sentences, attest_sentence, si);
+		refdate ref = reference(d, s->article);
+		tokenizer tk;
+		token_init(&tk, text, s->span.start, s->span.end);
+		int more = 1;
+		while (more) {
+			d->tokens.len = 0;
+			token t;
+			while (d->tokens.len < MAX_SENTENCE_TOKENS && (more = token_next(&tk, &t))) {
+				token *p = vec_push_raw(&d->tokens);
+				if (!p)
+					return fail(d, ATTEST_ERR_NOMEM, NULL);
+				*p = t;
+			}
+			size_t n = d->tokens.len;
+			if (!n)
+				break;
+			d->taken.len = 0;
+			if (vec_reserve(&d->taken, n) < 0)
+				return fail(d, ATTEST_ERR_NOMEM, NULL);
+			memset(d->taken.items, 0, n);
+			time_extract(text, d->tokens.items, n, d->taken.items, ref, (uint32_t)s->article, &d->times);
+			quantity_extract(text, d->tokens.items, n, d->taken.items, (uint32_t)s->article, &d->quantities);
+		}
+	}
+	return ATTEST_OK;
+}
+
 static attest_status analyze(attest_doc *d)
 {
 	const char *text = d->raw.data;
@@ -182,6 +244,30 @@ static attest_status analyze(attest_doc *d)
 	if (article_segment(text, P, d->paras.len, &d->infos) < 0)
 		return fail(d, ATTEST_ERR_NOMEM, NULL);
 
+	/* A text with no body paragraph (a headline, a snippet, a table) is
+	 * still one article: its non-furniture paragraphs. */
+	if (d->infos.len == 0) {
+		size_t first = SIZE_MAX, last = 0;
+		for (size_t i = 0; i < d->paras.len; i++)
+			if (P[i].kind == PK_BODY || P[i].kind == PK_HEADING || P[i].kind == PK_OTHER ||
+			    P[i].kind == PK_DATE || P[i].kind == PK_DATELINE || P[i].kind == PK_BYLINE) {
+				if (first == SIZE_MAX)
+					first = i;
+				last = i;
+			}
+		if (first != SIZE_MAX) {
+			article_info *ai = vec_push(&d->infos);
+			if (!ai)
+				return fail(d, ATTEST_ERR_NOMEM, NULL);
+			ai->first = (uint32_t)first;
+			ai->last = (uint32_t)last;
+			ai->title = -1;
+			for (size_t i = first; i <= last; i++)
+				if (P[i].kind != PK_FURNITURE && P[i].kind != PK_CAPTION && P[i].kind != PK_CREDIT &&
+				    P[i].kind != PK_REPEAT && P[i].kind != PK_TEASER)
+					P[i].article = 0;
+		}
+	}
 	const article_info *I = d->infos.items;
 	for (size_t k = 0; k < d->infos.len; k++) {
 		attest_article *a = vec_push(&d->articles);
@@ -210,7 +296,7 @@ static attest_status analyze(attest_doc *d)
 		if (c.nomem)
 			return fail(d, ATTEST_ERR_NOMEM, NULL);
 	}
-	return ATTEST_OK;
+	return extract(d);
 }
 
 static attest_status load(attest_doc *d, attest_format format)

@@ -26,6 +26,10 @@ struct attest_doc {
 	vec infos;           /* article_info */
 	vec articles;        /* attest_article */
 	vec sentences;       /* attest_sentence */
+	vec tokens;          /* scratch: the tokens of one sentence */
+	vec taken;           /* scratch: one flag per token */
+	vec quantities;      /* qrec */
+	vec times;           /* trec */
 	pdate ref_date;      /* y == 0 when unset */
 };
 

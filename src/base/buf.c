@@ -122,3 +122,8 @@ void *vec_push(vec *v)
 	v->len++;
 	return p;
 }
+
+int vec_reserve(vec *v, size_t n)
+{
+	return grow(&v->items, &v->cap, n, v->size);
+}

@@ -34,6 +34,9 @@ void vec_free(vec *v);
 void *vec_push(vec *v);
 #define VEC_AT(v, type, i) (((type *)(v)->items)[i])
 
+/* Makes room for N items (len unchanged); -1 when out of memory. */
+int vec_reserve(vec *v, size_t n);
+
 /* vec_push without zeroing, for hot loops whose caller sets every field. */
 static inline void *vec_push_raw(vec *v)
 {

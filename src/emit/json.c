@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "extract/extract.h"
 #include "pipeline.h"
 
 static void put_str(buf *b, const char *s, size_t n)
@@ -61,6 +62,18 @@ static void put_cstr_or_null(buf *b, const char *s)
 		buf_adds(b, "null");
 }
 
+static void put_num(buf *b, int has, double v)
+{
+	if (!has) {
+		buf_adds(b, "null");
+		return;
+	}
+	if (v == (double)(long long)v && v < 1e18 && v > -1e18)
+		buf_printf(b, "%lld", (long long)v);
+	else
+		buf_printf(b, "%.15g", v);
+}
+
 static void head(buf *b, const char *type, const char *id)
 {
 	buf_adds(b, "{\"type\":\"");
@@ -78,7 +91,7 @@ ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, u
 	buf b;
 	buf_init(&b);
 	const char *text = d->raw.data;
-	size_t si = 0;
+	size_t si = 0, qi = 0, ti = 0;
 	if (flags & ATTEST_JSON_PARAGRAPHS) {
 		const para *P = d->paras.items;
 		for (size_t i = 0; i < d->paras.len; i++) {
@@ -101,6 +114,40 @@ ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, u
 		buf_adds(&b, ",\"author\":");
 		put_cstr_or_null(&b, a->author);
 		buf_printf(&b, ",\"span\":[%u,%u]}\n", a->span.start, a->span.end);
+		/* Quantities and times of the article, merged in text order. */
+		const qrec *Q = d->quantities.items;
+		const trec *T = d->times.items;
+		while ((qi < d->quantities.len && Q[qi].article == k) || (ti < d->times.len && T[ti].article == k)) {
+			int take_q = qi < d->quantities.len && Q[qi].article == k &&
+				     !(ti < d->times.len && T[ti].article == k && T[ti].sp.start < Q[qi].sp.start);
+			if (take_q) {
+				const qrec *q = &Q[qi++];
+				head(&b, "quantity", id);
+				buf_printf(&b, ",\"article\":%zu,\"span\":[%u,%u],\"text\":", k, q->sp.start, q->sp.end);
+				put_str(&b, text + q->sp.start, span_len(q->sp));
+				buf_adds(&b, ",\"value\":{\"low\":");
+				put_num(&b, q->has_low, q->low);
+				buf_adds(&b, ",\"high\":");
+				put_num(&b, q->has_high, q->high);
+				buf_printf(&b, ",\"low_inclusive\":%s,\"high_inclusive\":%s,\"approx\":%s},\"kind\":\"%s\"}\n",
+					   q->has_low ? (q->low_incl ? "true" : "false") : "null",
+					   q->has_high ? (q->high_incl ? "true" : "false") : "null",
+					   q->approx ? "true" : "false", qkind_names[q->kind]);
+			} else {
+				const trec *t = &T[ti++];
+				head(&b, "time", id);
+				buf_printf(&b, ",\"article\":%zu,\"span\":[%u,%u],\"text\":", k, t->sp.start, t->sp.end);
+				put_str(&b, text + t->sp.start, span_len(t->sp));
+				if (t->valid) {
+					char s1[11], s2[11];
+					pdate_format(t->start, s1);
+					pdate_format(t->end, s2);
+					buf_printf(&b, ",\"value\":{\"start\":\"%s\",\"end\":\"%s\"}}\n", s1, s2);
+				} else {
+					buf_adds(&b, ",\"value\":null}\n");
+				}
+			}
+		}
 		if (!(flags & ATTEST_JSON_SENTENCES))
 			continue;
 		for (; si < d->sentences.len; si++) {

@@ -245,6 +245,36 @@ static void build(void)
 				map_put(&L.teaser, e->key, k, 0);
 	}
 
+	{
+		static const char *const num_classes[] = {"unit", "ten", "hundred", "scale", "dozen", "vague",
+							  "ord", "frac", NULL};
+		static const char *const qmod_classes[] = {"gt", "ge", "lt", "le", "approx", "near", NULL};
+		f = file("numbers");
+		double *val = calloc(f->count + 1, sizeof *val);
+		uint8_t *cls = calloc(f->count + 1, 1);
+		if (!val || !cls)
+			die("out of memory");
+		map_init(&L.numwords, f->count);
+		for (unsigned i = 0; i < f->count; i++) {
+			size_t wl, vl, cl;
+			const char *w = field(f->entries[i], 0, &wl);
+			const char *v = field(f->entries[i], 1, &vl);
+			const char *c = field(f->entries[i], 2, &cl);
+			int k = c ? class_of(c, cl, num_classes) : -1;
+			if (!v || k < 0) {
+				fprintf(stderr, "attest: lexicon: data/numbers.txt: bad entry '%s'\n", f->entries[i]);
+				abort();
+			}
+			val[i] = strtod(v, NULL);
+			cls[i] = (uint8_t)k;
+			map_put(&L.numwords, w, wl, (int)i);
+		}
+		L.num_value = val;
+		L.num_class = cls;
+		unsigned maxw = 0;
+		class_phrase_map(&L.qmod, file("qmod"), qmod_classes, &maxw);
+	}
+
 	f = file("credit");
 	map_init(&L.agency, f->count);
 	const char **markers = calloc(f->count + 1, sizeof *markers);

@@ -27,6 +27,10 @@ int lexmap_get(const lexmap *m, const char *s, size_t n);
 /* Classes of data/abbrev.txt. */
 enum { ABBR_TITLE = 1, ABBR_NUM, ABBR_MONTH, ABBR_END };
 
+/* Classes of data/numbers.txt and data/qmod.txt. */
+enum { NUMW_UNIT = 1, NUMW_TEN, NUMW_HUNDRED, NUMW_SCALE, NUMW_DOZEN, NUMW_VAGUE, NUMW_ORD, NUMW_FRAC };
+enum { QMOD_GT = 1, QMOD_GE, QMOD_LT, QMOD_LE, QMOD_APPROX, QMOD_NEAR };
+
 /* Classes of data/furniture.txt (FURN_NONE = 0 is "not furniture"). */
 enum {
 	FURN_NONE = 0, FURN_COPYRIGHT, FURN_DONATE, FURN_SUBSCRIBE, FURN_SHARE, FURN_NAV,
@@ -47,6 +51,10 @@ typedef struct lexicons {
 	const uint32_t *credit_marker_len;
 	unsigned char credit_first[256]; /* 1 + index of the first marker with that first byte */
 	unsigned furniture_max_words, teaser_max_words;
+	lexmap numwords;      /* folded number word -> index into num_value/num_class */
+	const double *num_value;
+	const uint8_t *num_class; /* NUMW_* */
+	lexmap qmod;          /* folded bound/hedge phrase -> QMOD_*; prefixes -> 0 */
 } lexicons;
 
 /* The lexicons, built on first use; never NULL (aborts only if the

@@ -131,6 +131,22 @@ uint32_t byline_name(const char *text, span sp)
 	return sp.end;
 }
 
+/* The first plausible year (1990-2100) on a copyright line, or 0. */
+static int16_t copyright_year(const char *text, span sp)
+{
+	for (uint32_t i = sp.start; i + 4 <= sp.end; i++) {
+		if ((i > sp.start && (utf8_class[(unsigned char)text[i - 1]] & CC_DIGIT)) ||
+		    (i + 4 < sp.end && (utf8_class[(unsigned char)text[i + 4]] & CC_DIGIT)))
+			continue;
+		int y = 0, k = 0;
+		for (; k < 4 && (utf8_class[(unsigned char)text[i + k]] & CC_DIGIT); k++)
+			y = y * 10 + (text[i + k] - '0');
+		if (k == 4 && y >= 1990 && y <= 2100)
+			return (int16_t)y;
+	}
+	return 0;
+}
+
 /* "By Jane Doe, Reuters" -> "Jane Doe". */
 static span author_of(const char *text, span sp)
 {
@@ -179,9 +195,12 @@ static void read_meta(const char *text, para *p, size_t from, size_t to, article
 int article_segment(const char *text, para *p, size_t n, vec *articles)
 {
 	span publisher = span_make(0, 0);
+	int16_t cyear = 0;
 	for (size_t i = 0; i < n && span_len(publisher) == 0; i++)
-		if (p[i].kind == PK_FURNITURE && p[i].furn == FURN_COPYRIGHT)
+		if (p[i].kind == PK_FURNITURE && p[i].furn == FURN_COPYRIGHT) {
 			publisher = publisher_of(text, p[i].sp);
+			cyear = copyright_year(text, p[i].sp);
+		}
 
 	size_t first_article = articles->len;
 	article_info *cur = NULL;
@@ -259,6 +278,7 @@ int article_segment(const char *text, para *p, size_t n, vec *articles)
 			continue;
 		A[k] = A[j];
 		A[k].publisher = publisher;
+		A[k].copyright_year = cyear;
 		for (uint32_t i = A[k].first; i <= A[k].last; i++)
 			if (p[i].kind == PK_BODY || p[i].kind == PK_HEADING)
 				p[i].article = (int32_t)k;

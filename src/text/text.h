@@ -69,6 +69,7 @@ typedef struct article_info {
 	pdate published;        /* y == 0 when unknown */
 	span author;            /* empty when unknown */
 	span publisher;         /* empty when unknown */
+	int16_t copyright_year; /* the year on the page's © line, or 0 */
 } article_info;
 
 /* Groups the classified paragraphs into articles appended to ARTICLES (a vec

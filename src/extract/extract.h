@@ -1,0 +1,63 @@
+/*
+ * extract: stage 5, sentences -> records.  One rule file per record kind;
+ * each reads the tokens of one sentence and appends records to a vec.
+ * Times run before quantities and mark the tokens they use (years, days of
+ * the month), so that a date is never also a count.
+ * Owns: nothing; the caller owns the token arrays and the output vecs.
+ */
+#ifndef ATTEST_EXTRACT_H
+#define ATTEST_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "seg/seg.h"
+#include "text/text.h"
+
+typedef enum qkind {
+	QK_COUNT = 0, QK_PERCENT, QK_MONEY, QK_ORDINAL, QK_AGE, QK_DURATION, QK_COUNT_KINDS
+} qkind;
+
+extern const char *const qkind_names[QK_COUNT_KINDS];
+
+/* A number expression normalised to an interval. */
+typedef struct qrec {
+	span sp;
+	double low, high;
+	uint8_t has_low, has_high;      /* 0 = open end (JSON null) */
+	uint8_t low_incl, high_incl;
+	uint8_t approx, kind;           /* qkind */
+	uint32_t article;
+} qrec;
+
+/* A date expression as an inclusive day interval; valid == 0 when it cannot
+ * be resolved (JSON null). */
+typedef struct trec {
+	span sp;
+	pdate start, end;
+	uint8_t valid;
+	uint8_t open_end;   /* "since 2022" reaches the reference date */
+	uint32_t article;
+} trec;
+
+/* The reference date relative expressions resolve against: y == 0 when
+ * unknown; d == 0 when only the month is known. */
+typedef pdate refdate;
+
+/* Appends the quantity records of tokens T[0..N) to OUT (a vec of qrec),
+ * skipping tokens whose TAKEN flag is set. */
+void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *taken, uint32_t article,
+		      vec *out);
+
+/* Appends the time records of tokens T[0..N) to OUT (a vec of trec) and
+ * sets TAKEN for the tokens they use. */
+void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, refdate ref, uint32_t article,
+		  vec *out);
+
+/* Calendar helpers (time.c). */
+int32_t date_to_days(int y, int m, int d);
+pdate date_from_days(int32_t days);
+int days_in_month(int y, int m);
+
+#endif

@@ -1,0 +1,611 @@
+/*
+ * time.c: date expressions -> inclusive day intervals.
+ *
+ * Absolute dates ("April 17, 2025", "17 April 2025", "July 2025", "2024",
+ * "2025-04-17", "the 1990s") and dates relative to the reference date (the
+ * article's publication date, or --ref-date): today, yesterday, weekdays
+ * ("on Thursday", "earlier on Monday": the most recent such day), last /
+ * this / next week, month, year; seasons ("last autumn": the most recent
+ * season that has ended); "since October"; early / mid / late month or
+ * year; "N days ago".  Without a reference, relative expressions are
+ * recorded with a null value, never resolved against the clock.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "extract/extract.h"
+#include "lex/lexicon.h"
+
+#define MAX_WORD 32
+
+/* Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant. */
+int32_t date_to_days(int y, int m, int d)
+{
+	y -= m <= 2;
+	const int era = (y >= 0 ? y : y - 399) / 400;
+	const unsigned yoe = (unsigned)(y - era * 400);
+	const unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int32_t)doe - 719468;
+}
+
+pdate date_from_days(int32_t z)
+{
+	z += 719468;
+	const int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+	const unsigned doe = (unsigned)(z - era * 146097);
+	const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const int32_t y = (int32_t)yoe + era * 400;
+	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const unsigned mp = (5 * doy + 2) / 153;
+	const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+	const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+	pdate r = {(int16_t)(y + (m <= 2)), (int8_t)m, (int8_t)d};
+	return r;
+}
+
+int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[(m - 1) % 12];
+}
+
+/* 0 = Monday ... 6 = Sunday. */
+static int weekday(int32_t days) { return (int)(((days % 7) + 7 + 3) % 7); }
+
+static int word_is(const char *text, const token *t, const char *w)
+{
+	size_t n = strlen(w);
+	return t->kind == TK_WORD && t->end - t->start == n && strncasecmp(text + t->start, w, n) == 0;
+}
+
+static int lookup(const lexmap *m, const char *text, const token *t)
+{
+	char w[MAX_WORD];
+	size_t n = t->end - t->start;
+	if (t->kind != TK_WORD || n >= MAX_WORD)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = text[t->start + i];
+		w[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	return lexmap_get(m, w, n);
+}
+
+static int month_of(const char *text, const token *t)
+{
+	/* "May" and "march" are words too: a lowercase "may" is a verb. */
+	if (word_is(text, t, "may") && !(t->flags & TF_CAP))
+		return -1;
+	if (word_is(text, t, "march") && !(t->flags & TF_CAP))
+		return -1;
+	return lookup(&lexicon_get()->months, text, t);
+}
+
+static int weekday_of(const char *text, const token *t) { return lookup(&lexicon_get()->weekdays, text, t); }
+
+/* A plain integer token ("17", "17th", "2025"), or -1. */
+static int intval(const char *text, const token *t, int *ordinal)
+{
+	if (t->kind != TK_NUM)
+		return -1;
+	int v = 0;
+	uint32_t i = t->start;
+	for (; i < t->end && text[i] >= '0' && text[i] <= '9'; i++) {
+		if (v > 100000)
+			return -1;
+		v = v * 10 + (text[i] - '0');
+	}
+	if (i == t->start)
+		return -1;
+	if (ordinal)
+		*ordinal = 0;
+	if (i < t->end) {
+		size_t n = t->end - i;
+		if (n == 2 && ordinal && (!strncasecmp(text + i, "st", 2) || !strncasecmp(text + i, "nd", 2) ||
+					  !strncasecmp(text + i, "rd", 2) || !strncasecmp(text + i, "th", 2)))
+			*ordinal = 1;
+		else
+			return -1;
+	}
+	return v;
+}
+
+static int punct_like(const token *t, size_t i, uint32_t cp) { return t[i].kind == TK_PUNCT && t[i].cp == cp; }
+
+static int year_ok(int y) { return y >= 1800 && y <= 2200; }
+
+typedef struct tctx {
+	const char *text;
+	const token *t;
+	size_t n;
+	uint8_t *taken;
+	refdate ref;
+	uint32_t article;
+	vec *out;
+} tctx;
+
+static void emit_days(tctx *c, size_t a, size_t b, int valid, int32_t s, int32_t e)
+{
+	trec *r = vec_push(c->out);
+	if (!r)
+		return;
+	r->sp = span_make(c->t[a].start, c->t[b - 1].end);
+	r->article = c->article;
+	r->valid = (uint8_t)(valid && s <= e);
+	if (r->valid) {
+		r->start = date_from_days(s);
+		r->end = date_from_days(e);
+	}
+	for (size_t k = a; k < b; k++)
+		c->taken[k] = 1;
+}
+
+static int32_t month_start(int y, int m) { return date_to_days(y, m, 1); }
+static int32_t month_end(int y, int m) { return date_to_days(y, m, days_in_month(y, m)); }
+
+static int has_ref_day(const tctx *c) { return c->ref.y && c->ref.m && c->ref.d; }
+static int32_t ref_days(const tctx *c) { return date_to_days(c->ref.y, c->ref.m, c->ref.d); }
+
+/* The year for a month (and day) given without one: the reference year, or
+ * the year before when that would put it more than ~6 months ahead. */
+static int infer_year(const tctx *c, int m, int d)
+{
+	if (!c->ref.y)
+		return 0;
+	int y = c->ref.y;
+	int refm = c->ref.m ? c->ref.m : 12;
+	if (m - refm > 6 || (m - refm == 6 && d > (c->ref.d ? c->ref.d : 31)))
+		y--;
+	(void)d;
+	return y;
+}
+
+/* Tries an absolute date at token I; returns tokens used, or 0. */
+static size_t absolute(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, j = i;
+	int wd = -1, ord;
+	if (j < n && (wd = weekday_of(x, &t[j])) >= 0) {
+		j++;
+		if (j < n && t[j].kind == TK_PUNCT && t[j].cp == ',')
+			j++;
+	}
+	int m, d, y;
+	/* Month D[, YYYY] | Month YYYY */
+	if (j < n && (m = month_of(x, &t[j])) > 0) {
+		size_t k = j + 1;
+		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
+			k++;
+		if (k < n && (d = intval(x, &t[k], &ord)) >= 1 && d <= 31) {
+			size_t e = k + 1;
+			size_t yk = e;
+			if (yk < n && t[yk].kind == TK_PUNCT && t[yk].cp == ',')
+				yk++;
+			if (yk < n && (y = intval(x, &t[yk], NULL)) > 0 && year_ok(y)) {
+				if (d <= days_in_month(y, m)) {
+					int32_t day = date_to_days(y, m, d);
+					emit_days(c, i, yk + 1, 1, day, day);
+					return yk + 1 - i;
+				}
+				return 0;
+			}
+			if (d > 31 || (year_ok(d) && !ord))
+				goto month_year;
+			y = infer_year(c, m, d);
+			if (y && d <= days_in_month(y, m)) {
+				int32_t day = date_to_days(y, m, d);
+				emit_days(c, i, e, 1, day, day);
+			} else {
+				emit_days(c, i, e, 0, 0, 0);
+			}
+			return e - i;
+		}
+	month_year:
+		k = j + 1;
+		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == ',')
+			k++;
+		if (k < n && word_is(x, &t[k], "of"))
+			k++;
+		if (k < n && (y = intval(x, &t[k], NULL)) > 0 && year_ok(y)) {
+			emit_days(c, i, k + 1, 1, month_start(y, m), month_end(y, m));
+			return k + 1 - i;
+		}
+		return 0;
+	}
+	/* D[th] [of] Month [YYYY] */
+	if (j < n && (d = intval(x, &t[j], &ord)) >= 1 && d <= 31) {
+		size_t k = j + 1;
+		if (k < n && word_is(x, &t[k], "of"))
+			k++;
+		if (k < n && (m = month_of(x, &t[k])) > 0) {
+			size_t e = k + 1;
+			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE))
+				e++;
+			size_t yk = e;
+			if (yk < n && t[yk].kind == TK_PUNCT && t[yk].cp == ',')
+				yk++;
+			if (yk < n && (y = intval(x, &t[yk], NULL)) > 0 && year_ok(y) && d <= days_in_month(y, m)) {
+				int32_t day = date_to_days(y, m, d);
+				emit_days(c, i, yk + 1, 1, day, day);
+				return yk + 1 - i;
+			}
+			y = infer_year(c, m, d);
+			if (y && d <= days_in_month(y, m)) {
+				int32_t day = date_to_days(y, m, d);
+				emit_days(c, i, e, 1, day, day);
+			} else {
+				emit_days(c, i, e, 0, 0, 0);
+			}
+			return e - i;
+		}
+	}
+	/* ISO 2025-04-17 / 2025-04 */
+	if (j < n && t[j].kind == TK_NUM && (y = intval(x, &t[j], NULL)) > 0 && year_ok(y) && j + 2 < n &&
+	    t[j + 1].kind == TK_PUNCT && t[j + 1].cp == '-' && !(t[j + 1].flags & TF_SPACE) &&
+	    (m = intval(x, &t[j + 2], NULL)) >= 1 && m <= 12 && !(t[j + 2].flags & TF_SPACE) &&
+	    t[j + 2].end - t[j + 2].start == 2) {
+		if (j + 4 < n && t[j + 3].kind == TK_PUNCT && t[j + 3].cp == '-' && !(t[j + 3].flags & TF_SPACE) &&
+		    (d = intval(x, &t[j + 4], NULL)) >= 1 && d <= days_in_month(y, m)) {
+			int32_t day = date_to_days(y, m, d);
+			emit_days(c, i, j + 5, 1, day, day);
+			return j + 5 - i;
+		}
+		emit_days(c, i, j + 3, 1, month_start(y, m), month_end(y, m));
+		return j + 3 - i;
+	}
+	/* D/M/YYYY when unambiguous (one part above 12). */
+	if (j + 4 < n && t[j].kind == TK_NUM && t[j + 1].kind == TK_PUNCT && t[j + 1].cp == '/' &&
+	    t[j + 3].kind == TK_PUNCT && t[j + 3].cp == '/') {
+		int a = intval(x, &t[j], NULL), b = intval(x, &t[j + 2], NULL);
+		y = intval(x, &t[j + 4], NULL);
+		if (a > 0 && b > 0 && year_ok(y) && (a > 12) != (b > 12)) {
+			int dd = a > 12 ? a : b, mm = a > 12 ? b : a;
+			if (mm <= 12 && dd <= days_in_month(y, mm)) {
+				int32_t day = date_to_days(y, mm, dd);
+				emit_days(c, i, j + 5, 1, day, day);
+				return j + 5 - i;
+			}
+		}
+	}
+	(void)wd;
+	return 0;
+}
+
+/* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
+ * preposition or before punctuation, or "the 1990s". */
+static size_t year_alone(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	if (t[i].kind != TK_NUM)
+		return 0;
+	uint32_t len = t[i].end - t[i].start;
+	if (len == 5 && x[t[i].end - 1] == 's') {
+		int y = 0;
+		for (uint32_t k = t[i].start; k < t[i].end - 1; k++) {
+			if (x[k] < '0' || x[k] > '9')
+				return 0;
+			y = y * 10 + (x[k] - '0');
+		}
+		if (!year_ok(y) || y % 10)
+			return 0;
+		size_t a = i > 0 && word_is(x, &t[i - 1], "the") ? i - 1 : i;
+		emit_days(c, a, i + 1, 1, date_to_days(y, 1, 1), date_to_days(y + 9, 12, 31));
+		return 1;
+	}
+	int y = intval(x, &t[i], NULL);
+	if (len != 4 || !year_ok(y))
+		return 0;
+	static const char *const preps[] = {"in", "since", "by", "during", "until", "till", "from", "of", "before",
+					    "after", "through", "early", "late", "mid", "year", "spring", "summer",
+					    "autumn", "fall", "winter", "and", "or", "to", "between", NULL};
+	int ok = i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && c->t[i + 1].cp != '%');
+	for (int k = 0; !ok && preps[k]; k++)
+		ok = i > 0 && word_is(x, &t[i - 1], preps[k]);
+	if (i > 0 && t[i - 1].kind == TK_PUNCT && (t[i - 1].cp == '$' || t[i - 1].cp == 0xA3))
+		ok = 0;
+	if (!ok)
+		return 0;
+	size_t a = i;
+	int32_t s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
+	/* early / mid / late YYYY */
+	if (i > 0 && word_is(x, &t[i - 1], "early"))
+		a = i - 1, e = date_to_days(y, 4, 30);
+	else if (i > 0 && (word_is(x, &t[i - 1], "mid") || word_is(x, &t[i - 1], "mid-")))
+		a = i - 1, s = date_to_days(y, 5, 1), e = date_to_days(y, 8, 31);
+	else if (i > 1 && punct_like(t, i - 1, '-') && word_is(x, &t[i - 2], "mid"))
+		a = i - 2, s = date_to_days(y, 5, 1), e = date_to_days(y, 8, 31);
+	else if (i > 0 && word_is(x, &t[i - 1], "late"))
+		a = i - 1, s = date_to_days(y, 9, 1);
+	emit_days(c, a, i + 1, 1, s, e);
+	return 1;
+}
+
+static const char *const seasons[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
+
+/* Season S (0 spring .. 3 winter) of year Y: Mar-May, Jun-Aug, Sep-Nov,
+ * Dec of Y to Feb of Y+1. */
+static void season_days(int s, int y, int32_t *a, int32_t *b)
+{
+	static const int start[] = {3, 6, 9, 12};
+	int m = start[s];
+	*a = month_start(y, m);
+	int em = m + 2, ey = y;
+	if (em > 12)
+		em -= 12, ey++;
+	*b = month_end(ey, em);
+}
+
+static int season_of(const char *x, const token *t)
+{
+	for (int k = 0; seasons[k]; k++)
+		if (word_is(x, t, seasons[k]))
+			return k >= 3 ? k - 1 : k;
+	return -1;
+}
+
+/* Relative expressions at token I; returns tokens used, or 0. */
+static size_t relative(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	int day_ok = has_ref_day(c), month_ok = c->ref.y && c->ref.m;
+	int32_t r = day_ok ? ref_days(c) : 0;
+	const token *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL;
+	if (word_is(x, a, "today") || word_is(x, a, "tonight")) {
+		emit_days(c, i, i + 1, day_ok, r, r);
+		return 1;
+	}
+	if (word_is(x, a, "yesterday")) {
+		emit_days(c, i, i + 1, day_ok, r - 1, r - 1);
+		return 1;
+	}
+	if (word_is(x, a, "tomorrow")) {
+		emit_days(c, i, i + 1, day_ok, r + 1, r + 1);
+		return 1;
+	}
+	if (b && word_is(x, a, "last") && word_is(x, b, "night")) {
+		emit_days(c, i, i + 2, day_ok, r - 1, r - 1);
+		return 2;
+	}
+	if (b && word_is(x, a, "this") && (word_is(x, b, "morning") || word_is(x, b, "afternoon") ||
+					   word_is(x, b, "evening"))) {
+		emit_days(c, i, i + 2, day_ok, r, r);
+		return 2;
+	}
+	/* [earlier|later] [on] [last|this|next] Weekday */
+	size_t j = i;
+	int earlier = 0, which = 0; /* -1 last, 1 next, 2 this */
+	if (word_is(x, &t[j], "earlier") || word_is(x, &t[j], "later"))
+		earlier = 1, j++;
+	if (j < n && word_is(x, &t[j], "on"))
+		j++;
+	if (j < n && word_is(x, &t[j], "last"))
+		which = -1, j++;
+	else if (j < n && word_is(x, &t[j], "next"))
+		which = 1, j++;
+	else if (j < n && word_is(x, &t[j], "this"))
+		which = 2, j++;
+	int wd;
+	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 && (t[j].flags & TF_CAP) &&
+	    !(j + 1 < n && t[j + 1].kind == TK_WORD && (t[j + 1].flags & TF_CAP))) { /* not "Sunday Times" */
+		int32_t d = 0;
+		if (day_ok) {
+			int rw = weekday(r);
+			if (which == 1)
+				d = r + ((wd - rw + 7) % 7 ? (wd - rw + 7) % 7 : 7);
+			else if (which == -1)
+				d = r - ((rw - wd + 7) % 7 ? (rw - wd + 7) % 7 : 7);
+			else
+				d = r - (rw - wd + 7) % 7;
+		}
+		size_t from = (earlier || which) ? i : j;
+		emit_days(c, from, j + 1, day_ok, d, d);
+		return j + 1 - i;
+	}
+	/* [earlier|later] last/this/next week|month|year|quarter */
+	if (which && j < n) {
+		int step = which == 2 ? 0 : which;
+		int ok = 1;
+		int32_t s = 0, e = 0;
+		if (word_is(x, &t[j], "week")) {
+			ok = day_ok;
+			if (ok) {
+				int32_t mon = r - weekday(r) + 7 * step;
+				s = mon, e = mon + 6;
+				if (step == 0 && earlier)
+					e = r;
+			}
+		} else if (word_is(x, &t[j], "month")) {
+			ok = month_ok;
+			if (ok) {
+				int y = c->ref.y, m = c->ref.m + step;
+				if (m < 1)
+					m += 12, y--;
+				if (m > 12)
+					m -= 12, y++;
+				s = month_start(y, m), e = month_end(y, m);
+				if (step == 0 && earlier && day_ok)
+					e = r;
+			}
+		} else if (word_is(x, &t[j], "year")) {
+			ok = c->ref.y != 0;
+			if (ok) {
+				int y = c->ref.y + step;
+				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
+				if (step == 0 && earlier && day_ok)
+					e = r;
+			}
+		} else if (word_is(x, &t[j], "quarter")) {
+			ok = month_ok;
+			if (ok) {
+				int q = (c->ref.m - 1) / 3 + step, y = c->ref.y;
+				if (q < 0)
+					q += 4, y--;
+				if (q > 3)
+					q -= 4, y++;
+				s = month_start(y, q * 3 + 1), e = month_end(y, q * 3 + 3);
+			}
+		} else if (season_of(x, &t[j]) >= 0) {
+			int se = season_of(x, &t[j]);
+			ok = month_ok;
+			if (ok) {
+				int y = c->ref.y;
+				int32_t refd = day_ok ? r : month_end(c->ref.y, c->ref.m);
+				if (step == -1) {
+					/* The most recent such season that has ended. */
+					for (y = c->ref.y; y > c->ref.y - 3; y--) {
+						season_days(se, y, &s, &e);
+						if (e < refd)
+							break;
+					}
+				} else {
+					if (se == 3 && c->ref.m <= 2)
+						y--;
+					season_days(se, y + (step == 1), &s, &e);
+				}
+			}
+		} else {
+			return 0;
+		}
+		emit_days(c, i, j + 1, ok, s, e);
+		return j + 1 - i;
+	}
+	/* N days/weeks/months/years ago */
+	if (b && (a->kind == TK_NUM || a->kind == TK_WORD) && i + 2 < n && word_is(x, &t[i + 2], "ago")) {
+		int v = intval(x, a, NULL);
+		static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+						    "nine", "ten", NULL};
+		for (int k = 0; v < 0 && units[k]; k++)
+			if (word_is(x, a, units[k]) || (k == 0 && (word_is(x, a, "a") || word_is(x, a, "an"))))
+				v = k + 1;
+		if (v > 0) {
+			int32_t d = r;
+			int ok = day_ok;
+			if (word_is(x, b, "day") || word_is(x, b, "days"))
+				d = r - v;
+			else if (word_is(x, b, "week") || word_is(x, b, "weeks"))
+				d = r - 7 * v;
+			else if (word_is(x, b, "month") || word_is(x, b, "months") || word_is(x, b, "year") ||
+				 word_is(x, b, "years")) {
+				if (ok) {
+					int y = c->ref.y, m = c->ref.m;
+					if (word_is(x, b, "month") || word_is(x, b, "months"))
+						m -= v;
+					else
+						y -= v;
+					while (m < 1)
+						m += 12, y--;
+					int dd = c->ref.d <= days_in_month(y, m) ? c->ref.d : days_in_month(y, m);
+					d = date_to_days(y, m, dd);
+				}
+			} else {
+				return 0;
+			}
+			emit_days(c, i, i + 3, ok, d, d);
+			return 3;
+		}
+	}
+	/* early / mid / late Month */
+	if (b && (word_is(x, a, "early") || word_is(x, a, "mid") || word_is(x, a, "late") || word_is(x, a, "mid-"))) {
+		int m = month_of(x, b);
+		size_t e = i + 2;
+		if (m <= 0 && i + 2 < n && punct_like(t, i + 1, '-')) {
+			m = month_of(x, &t[i + 2]);
+			e = i + 3;
+		}
+		if (m > 0) {
+			int y = 0;
+			if (e < n && (y = intval(x, &t[e], NULL)) > 0 && year_ok(y))
+				e++;
+			else
+				y = infer_year(c, m, 15);
+			int lo = word_is(x, a, "early") ? 1 : word_is(x, a, "late") ? 21 : 11;
+			int hi = word_is(x, a, "early") ? 10 : word_is(x, a, "late") ? days_in_month(y ? y : 2001, m) : 20;
+			emit_days(c, i, e, y != 0, y ? date_to_days(y, m, lo) : 0, y ? date_to_days(y, m, hi) : 0);
+			return e - i;
+		}
+	}
+	/* in the days / weeks ahead, in the coming days: the future, unresolved. */
+	if (i + 3 < n && word_is(x, a, "in") && word_is(x, b, "the") &&
+	    ((word_is(x, &t[i + 2], "days") || word_is(x, &t[i + 2], "weeks") || word_is(x, &t[i + 2], "months")) &&
+	     word_is(x, &t[i + 3], "ahead"))) {
+		emit_days(c, i, i + 4, 0, 0, 0);
+		return 4;
+	}
+	if (i + 3 < n && word_is(x, a, "in") && word_is(x, b, "the") && word_is(x, &t[i + 2], "coming") &&
+	    (word_is(x, &t[i + 3], "days") || word_is(x, &t[i + 3], "weeks") || word_is(x, &t[i + 3], "months"))) {
+		emit_days(c, i, i + 4, 0, 0, 0);
+		return 4;
+	}
+	return 0;
+}
+
+/* A bare month name ("in October"), resolved like a month without a year. */
+static size_t month_alone(tctx *c, size_t i)
+{
+	int m = month_of(c->text, &c->t[i]);
+	if (m <= 0 || !(c->t[i].flags & TF_CAP))
+		return 0;
+	/* Three-letter abbreviations alone are too ambiguous ("Mar", "Jan"). */
+	if (c->t[i].end - c->t[i].start <= 3 && !word_is(c->text, &c->t[i], "May"))
+		return 0;
+	int y = infer_year(c, m, 1);
+	emit_days(c, i, i + 1, y != 0, y ? month_start(y, m) : 0, y ? month_end(y, m) : 0);
+	return 1;
+}
+
+void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, refdate ref, uint32_t article,
+		  vec *out)
+{
+	tctx c = {text, t, n, taken, ref, article, out};
+	for (size_t i = 0; i < n;) {
+		size_t used = 0;
+		/* "since X": from the start of X to the reference date. */
+		if (word_is(text, &t[i], "since") && i + 1 < n) {
+			size_t before = out->len;
+			size_t u = absolute(&c, i + 1);
+			if (!u)
+				u = relative(&c, i + 1);
+			if (!u)
+				u = year_alone(&c, i + 1);
+			if (!u)
+				u = month_alone(&c, i + 1);
+			if (u && out->len > before) {
+				trec *r = &VEC_AT(out, trec, out->len - 1);
+				r->sp.start = t[i].start;
+				taken[i] = 1;
+				if (r->valid && has_ref_day(&c)) {
+					int32_t s = date_to_days(r->start.y, r->start.m, r->start.d), e = ref_days(&c);
+					/* A month after the reference is last year's. */
+					if (s > e && word_is(text, &t[i + 1], "the") == 0) {
+						pdate p = r->start;
+						s = date_to_days(p.y - 1, p.m, p.d);
+					}
+					r->start = date_from_days(s);
+					r->end = date_from_days(e);
+					r->valid = s <= e;
+				} else {
+					r->valid = 0;
+				}
+				i += 1 + u;
+				continue;
+			}
+		}
+		if (!taken[i])
+			used = absolute(&c, i);
+		if (!used && !taken[i])
+			used = relative(&c, i);
+		if (!used && !taken[i])
+			used = year_alone(&c, i);
+		if (!used && !taken[i])
+			used = month_alone(&c, i);
+		i += used ? used : 1;
+	}
+}
