@@ -4,13 +4,15 @@
  * the others are still processed, and the exit status is 1 if any failed.
  */
 #include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
 typedef struct opts {
-	int json, sentences, paragraphs, format;
+	int json, sentences, paragraphs, format, batch;
 	const char *ref_date;
 } opts;
 
@@ -20,6 +22,7 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 		{"json", no_argument, NULL, 'j'},
 		{"sentences", no_argument, NULL, 's'},
 		{"paragraphs", no_argument, NULL, 'p'},
+		{"batch", no_argument, NULL, 'b'},
 		{"ref-date", required_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
@@ -33,6 +36,7 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 		case 'j':
 		case 's':
 		case 'p':
+		case 'b':
 		case 'r':
 			if (!extract)
 				return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
@@ -42,6 +46,8 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 				o->sentences = 1;
 			else if (c == 'p')
 				o->paragraphs = 1;
+			else if (c == 'b')
+				o->batch = 1;
 			else
 				o->ref_date = optarg;
 			break;
@@ -52,12 +58,19 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 			break;
 		case 'h':
 			printf("usage: attest %s %s\n", cmd,
-			       extract ? "[--json] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-"
+			       extract ? "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-"
 				       : "[--format auto|text|html] FILE...|-");
 			return -1;
 		default:
 			return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
 		}
+	}
+	if (o->batch) {
+		if (optind < argc)
+			return cli_usage_error(cmd, "--batch reads JSON Lines from standard input, not files");
+		if (!o->json)
+			return cli_usage_error(cmd, "--batch needs --json");
+		return 0;
 	}
 	if (optind >= argc)
 		return cli_usage_error(cmd, "no input file (use - for standard input)");
@@ -78,6 +91,74 @@ static void print_human(const attest_doc *doc, const char *name)
 	}
 }
 
+/* --batch: one document a line, {"id", "text", "ref_date"}; every record
+ * carries the id.  A bad line gives one error naming its number and no
+ * records; the others go on.  Exit 1 when any line failed. */
+static int run_batch(attest_doc *doc, const opts *o)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned long lineno = 0;
+	int status = EXIT_OK;
+	unsigned flags = (o->sentences ? ATTEST_JSON_SENTENCES : 0u) | (o->paragraphs ? ATTEST_JSON_PARAGRAPHS : 0u);
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		size_t n = (size_t)len;
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (n == 0)
+			continue;
+		json_error_t err;
+		json_t *j = json_loadb(line, n, JSON_REJECT_DUPLICATES, &err);
+		json_t *text = j ? json_object_get(j, "text") : NULL;
+		json_t *id = j ? json_object_get(j, "id") : NULL;
+		json_t *ref = j ? json_object_get(j, "ref_date") : NULL;
+		const char *why = !j ? err.text : !json_is_object(j) ? "not a JSON object" :
+			!json_is_string(text) ? "no \"text\" string" :
+			(id && !json_is_string(id) && !json_is_integer(id)) ? "\"id\" is not a string" :
+			(ref && !json_is_null(ref) && !json_is_string(ref)) ? "\"ref_date\" is not a string" : NULL;
+		char idbuf[32];
+		const char *ids = NULL;
+		if (!why && id) {
+			if (json_is_integer(id)) {
+				snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+				ids = idbuf;
+			} else {
+				ids = json_string_value(id);
+			}
+		}
+		if (!why && attest_doc_set_ref_date(doc, ref && json_is_string(ref) ? json_string_value(ref)
+									      : o->ref_date) != ATTEST_OK)
+			why = "\"ref_date\" is not a date YYYY-MM-DD";
+		if (why) {
+			fprintf(stderr, "attest: <stdin>:%lu: %s\n", lineno, why);
+			status = EXIT_FAIL;
+			json_decref(j);
+			continue;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "<stdin>:%lu", lineno);
+		if (attest_doc_load_buffer(doc, name, json_string_value(text), json_string_length(text),
+					   (attest_format)o->format) != ATTEST_OK) {
+			fprintf(stderr, "attest: %s\n", attest_doc_errmsg(doc));
+			status = EXIT_FAIL;
+		} else if (attest_doc_write_json(doc, stdout, flags, ids ? ids : "") != ATTEST_OK) {
+			fprintf(stderr, "attest: cannot write output\n");
+			json_decref(j);
+			free(line);
+			return EXIT_FAIL;
+		}
+		json_decref(j);
+	}
+	free(line);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "attest: cannot write output\n");
+		return EXIT_FAIL;
+	}
+	return status;
+}
+
 static int run(const char *cmd, int argc, char **argv, int extract)
 {
 	opts o;
@@ -92,6 +173,11 @@ static int run(const char *cmd, int argc, char **argv, int extract)
 	if (attest_doc_set_ref_date(doc, o.ref_date) != ATTEST_OK) {
 		attest_doc_free(doc);
 		return cli_usage_error(cmd, "--ref-date must be a date YYYY-MM-DD, not '%s'", o.ref_date);
+	}
+	if (o.batch) {
+		int st = run_batch(doc, &o);
+		attest_doc_free(doc);
+		return st;
 	}
 	int status = EXIT_OK;
 	for (int i = optind; i < argc; i++) {

@@ -15,7 +15,7 @@ static const command commands[] = {
 	{"text", cmd_text, "[--format auto|text|html] FILE...|-",
 	 "print each article's clean text"},
 	{"extract", cmd_extract,
-	 "[--json] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-",
+	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-",
 	 "extract articles and records (JSON Lines with --json)"},
 	{"help", cmd_help, "[COMMAND]", "show this help, or one command's"},
 };

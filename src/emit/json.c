@@ -142,7 +142,12 @@ ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, u
 					char s1[11], s2[11];
 					pdate_format(t->start, s1);
 					pdate_format(t->end, s2);
-					buf_printf(&b, ",\"value\":{\"start\":\"%s\",\"end\":\"%s\"}}\n", s1, s2);
+					if (t->open_end == 1)
+						buf_printf(&b, ",\"value\":{\"start\":\"%s\",\"end\":null}}\n", s1);
+					else if (t->open_end == 2)
+						buf_printf(&b, ",\"value\":{\"start\":null,\"end\":\"%s\"}}\n", s2);
+					else
+						buf_printf(&b, ",\"value\":{\"start\":\"%s\",\"end\":\"%s\"}}\n", s1, s2);
 				} else {
 					buf_adds(&b, ",\"value\":null}\n");
 				}

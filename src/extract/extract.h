@@ -37,7 +37,7 @@ typedef struct trec {
 	span sp;
 	pdate start, end;
 	uint8_t valid;
-	uint8_t open_end;   /* "since 2022" reaches the reference date */
+	uint8_t open_end;   /* 1: "after X", no end; 2: "before X", no start */
 	uint32_t article;
 } trec;
 

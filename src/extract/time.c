@@ -77,9 +77,8 @@ static int lookup(const lexmap *m, const char *text, const token *t)
 static int month_of(const char *text, const token *t)
 {
 	/* "May" and "march" are words too: a lowercase "may" is a verb. */
-	if (word_is(text, t, "may") && !(t->flags & TF_CAP))
-		return -1;
-	if (word_is(text, t, "march") && !(t->flags & TF_CAP))
+	if (!(t->flags & TF_CAP) && (word_is(text, t, "may") || word_is(text, t, "march") ||
+				     word_is(text, t, "sat") || word_is(text, t, "sun")))
 		return -1;
 	return lookup(&lexicon_get()->months, text, t);
 }
@@ -393,7 +392,8 @@ static size_t relative(tctx *c, size_t i)
 	else if (j < n && word_is(x, &t[j], "this"))
 		which = 2, j++;
 	int wd;
-	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 && (t[j].flags & TF_CAP) &&
+	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
+	    ((t[j].flags & TF_CAP) || t[j].end - t[j].start > 3) &&
 	    !(j + 1 < n && t[j + 1].kind == TK_WORD && (t[j + 1].flags & TF_CAP))) { /* not "Sunday Times" */
 		int32_t d = 0;
 		if (day_ok) {
@@ -551,20 +551,96 @@ static size_t relative(tctx *c, size_t i)
 static size_t month_alone(tctx *c, size_t i)
 {
 	int m = month_of(c->text, &c->t[i]);
-	if (m <= 0 || !(c->t[i].flags & TF_CAP))
+	if (m <= 0)
 		return 0;
-	/* Three-letter abbreviations alone are too ambiguous ("Mar", "Jan"). */
-	if (c->t[i].end - c->t[i].start <= 3 && !word_is(c->text, &c->t[i], "May"))
+	/* Abbreviations alone ("Mar", "Jan") only after a preposition. */
+	static const char *const preps[] = {"in", "from", "to", "since", "until", "till", "between", "and",
+					    "by", "of", "during", "through", "before", "after", NULL};
+	int prep = 0;
+	for (int k = 0; !prep && preps[k]; k++)
+		prep = i > 0 && word_is(c->text, &c->t[i - 1], preps[k]);
+	if (c->t[i].end - c->t[i].start <= 4 && !word_is(c->text, &c->t[i], "May") &&
+	    !word_is(c->text, &c->t[i], "June") && !word_is(c->text, &c->t[i], "July") && !prep)
 		return 0;
 	int y = infer_year(c, m, 1);
 	emit_days(c, i, i + 1, y != 0, y ? month_start(y, m) : 0, y ? month_end(y, m) : 0);
 	return 1;
 }
 
+/* Token index of the record's first and last-plus-one token. */
+static size_t tok_at(const token *t, size_t n, uint32_t off)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int connector(const char *x, const token *t)
+{
+	return word_is(x, t, "to") || word_is(x, t, "through") || word_is(x, t, "thru") ||
+	       word_is(x, t, "till") || word_is(x, t, "until") || word_is(x, t, "and") ||
+	       (t->kind == TK_PUNCT && (t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014 || t->cp == '~'));
+}
+
+/* Second pass over the records of one sentence (from index FIRST): two
+ * dates joined by "to", "through", "-", "and" (after "between") become one
+ * interval; "after X" / "before X" become open intervals. */
+static void combine(tctx *c, size_t first)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	trec *R = c->out->items;
+	size_t k = first;
+	for (size_t i = first; i < c->out->len; i++) {
+		trec r = R[i];
+		size_t a = tok_at(t, c->n, r.sp.start);
+		size_t b = tok_at(t, c->n, r.sp.end); /* first token after */
+		if (i + 1 < c->out->len && b + 1 < c->n && connector(x, &t[b])) {
+			trec s2 = R[i + 1];
+			size_t a2 = tok_at(t, c->n, s2.sp.start);
+			int between = a > 0 && word_is(x, &t[a - 1], "between");
+			int from = a > 0 && word_is(x, &t[a - 1], "from");
+			if (a2 == b + 1 && (!word_is(x, &t[b], "and") || between) && r.valid && s2.valid) {
+				int32_t s = date_to_days(r.start.y, r.start.m, r.start.d);
+				int32_t e = date_to_days(s2.end.y, s2.end.m, s2.end.d);
+				/* "May to March": the end is next year's. */
+				if (e < s && s2.end.y == r.start.y)
+					e = date_to_days(s2.end.y + 1, s2.end.m, s2.end.d);
+				if (s <= e) {
+					r.end = date_from_days(e);
+					r.sp.end = s2.sp.end;
+					if (between || from)
+						r.sp.start = t[a - 1].start;
+					i++;
+				}
+			}
+		}
+		if (a > 0 && r.valid && (word_is(x, &t[a - 1], "after") || word_is(x, &t[a - 1], "before"))) {
+			if (word_is(x, &t[a - 1], "after")) {
+				r.start = date_from_days(date_to_days(r.end.y, r.end.m, r.end.d) + 1);
+				r.open_end = 1;
+			} else {
+				r.end = date_from_days(date_to_days(r.start.y, r.start.m, r.start.d) - 1);
+				r.open_end = 2;
+			}
+			r.sp.start = t[a - 1].start;
+		}
+		R[k++] = r;
+	}
+	c->out->len = k;
+}
+
 void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, refdate ref, uint32_t article,
 		  vec *out)
 {
 	tctx c = {text, t, n, taken, ref, article, out};
+	size_t first = out->len;
 	for (size_t i = 0; i < n;) {
 		size_t used = 0;
 		/* "since X": from the start of X to the reference date. */
@@ -608,4 +684,5 @@ void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, re
 			used = month_alone(&c, i);
 		i += used ? used : 1;
 	}
+	combine(&c, first);
 }
