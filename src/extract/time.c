@@ -162,96 +162,172 @@ static int infer_year(const tctx *c, int m, int d)
 	return y;
 }
 
+/* A day of the month at token K: "17", "17th", "first", "twenty-second",
+ * "twenty second", "twenty nine".  Returns 1..31 and sets *NEXT. */
+static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
+{
+	static const char *const ords[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+					   "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+					   "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+					   "nineteenth", "twentieth", NULL};
+	static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+					    "nine", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	*ord = 0;
+	if (k >= c->n)
+		return -1;
+	int v = intval(x, &t[k], ord);
+	if (v >= 0) {
+		*next = k + 1;
+		return v >= 1 && v <= 31 ? v : -1;
+	}
+	if (t[k].kind != TK_WORD)
+		return -1;
+	for (int i = 0; ords[i]; i++)
+		if (word_is(x, &t[k], ords[i])) {
+			*next = k + 1, *ord = 1;
+			return i + 1;
+		}
+	if (word_is(x, &t[k], "thirtieth")) {
+		*next = k + 1, *ord = 1;
+		return 30;
+	}
+	/* twenty-first / twenty first / twenty one; thirty-first */
+	int base = 0;
+	size_t len = t[k].end - t[k].start;
+	const char *w = x + t[k].start;
+	if (len >= 6 && !strncasecmp(w, "twenty", 6))
+		base = 20;
+	else if (len >= 6 && !strncasecmp(w, "thirty", 6))
+		base = 30;
+	if (!base)
+		return -1;
+	if (len == 6) {
+		if (k + 1 < c->n) {
+			for (int i = 0; i < 9; i++)
+				if (word_is(x, &t[k + 1], ords[i]) || word_is(x, &t[k + 1], units[i])) {
+					*next = k + 2, *ord = word_is(x, &t[k + 1], ords[i]);
+					return base + i + 1 <= 31 ? base + i + 1 : -1;
+				}
+		}
+		*next = k + 1;
+		return base;
+	}
+	if (w[6] == '-') {
+		token u = t[k];
+		u.start += 7;
+		for (int i = 0; i < 9; i++)
+			if (word_is(x, &u, ords[i]) || word_is(x, &u, units[i])) {
+				*next = k + 1, *ord = word_is(x, &u, ords[i]);
+				return base + i + 1 <= 31 ? base + i + 1 : -1;
+			}
+	}
+	return -1;
+}
+
+/* A year after a date: "2025", ", 2025", "of 1995", "in 2020". */
+static int year_after(const tctx *c, size_t k, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	if (k < c->n && t[k].kind == TK_PUNCT && t[k].cp == ',')
+		k++;
+	if (k < c->n && (word_is(x, &t[k], "of") || word_is(x, &t[k], "in")))
+		k++;
+	int y;
+	if (k < c->n && t[k].end - t[k].start == 4 && (y = intval(x, &t[k], NULL)) > 0 && year_ok(y)) {
+		*next = k + 1;
+		return y;
+	}
+	return 0;
+}
+
+static void emit_day(tctx *c, size_t a, size_t b, int y, int m, int d)
+{
+	if (y && d <= days_in_month(y, m)) {
+		int32_t day = date_to_days(y, m, d);
+		emit_days(c, a, b, 1, day, day);
+	} else {
+		emit_days(c, a, b, 0, 0, 0);
+	}
+}
+
 /* Tries an absolute date at token I; returns tokens used, or 0. */
 static size_t absolute(tctx *c, size_t i)
 {
 	const char *x = c->text;
 	const token *t = c->t;
-	size_t n = c->n, j = i;
-	int wd = -1, ord;
-	if (j < n && (wd = weekday_of(x, &t[j])) >= 0) {
+	size_t n = c->n, j = i, k, e;
+	int ord, m, d, y;
+	if (j < n && weekday_of(x, &t[j]) >= 0) {
 		j++;
 		if (j < n && t[j].kind == TK_PUNCT && t[j].cp == ',')
 			j++;
 	}
-	int m, d, y;
-	/* Month D[, YYYY] | Month YYYY */
+	/* Month D[th][,] [YYYY] | Month [,|of] YYYY */
 	if (j < n && (m = month_of(x, &t[j])) > 0) {
-		size_t k = j + 1;
+		k = j + 1;
 		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
 			k++;
-		if (k < n && (d = intval(x, &t[k], &ord)) >= 1 && d <= 31) {
-			size_t e = k + 1;
-			size_t yk = e;
-			if (yk < n && t[yk].kind == TK_PUNCT && t[yk].cp == ',')
-				yk++;
-			if (yk < n && (y = intval(x, &t[yk], NULL)) > 0 && year_ok(y)) {
-				if (d <= days_in_month(y, m)) {
-					int32_t day = date_to_days(y, m, d);
-					emit_days(c, i, yk + 1, 1, day, day);
-					return yk + 1 - i;
-				}
-				return 0;
+		size_t k2 = k;
+		if (k2 < n && t[k2].kind == TK_PUNCT && t[k2].cp == ',')
+			k2++;
+		d = dayval(c, k2, &e, &ord);
+		/* A four-digit number right after the month is its year. */
+		if (d > 0 && !(t[k2].kind == TK_NUM && t[k2].end - t[k2].start == 4)) {
+			if ((y = year_after(c, e, &e)) > 0) {
+				emit_day(c, i, e, y, m, d);
+				return e - i;
 			}
-			if (d > 31 || (year_ok(d) && !ord))
-				goto month_year;
-			y = infer_year(c, m, d);
-			if (y && d <= days_in_month(y, m)) {
-				int32_t day = date_to_days(y, m, d);
-				emit_days(c, i, e, 1, day, day);
-			} else {
-				emit_days(c, i, e, 0, 0, 0);
-			}
+			emit_day(c, i, e, infer_year(c, m, d), m, d);
 			return e - i;
 		}
-	month_year:
-		k = j + 1;
-		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == ',')
-			k++;
-		if (k < n && word_is(x, &t[k], "of"))
-			k++;
-		if (k < n && (y = intval(x, &t[k], NULL)) > 0 && year_ok(y)) {
-			emit_days(c, i, k + 1, 1, month_start(y, m), month_end(y, m));
-			return k + 1 - i;
+		if ((y = year_after(c, k, &e)) > 0) {
+			emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
+			return e - i;
 		}
 		return 0;
 	}
-	/* D[th] [of] Month [YYYY] */
-	if (j < n && (d = intval(x, &t[j], &ord)) >= 1 && d <= 31) {
-		size_t k = j + 1;
+	/* [the] D[th] [of] Month [YYYY], "16. Nov. 2016" */
+	size_t j0 = j;
+	if (j < n && word_is(x, &t[j], "the"))
+		j++;
+	if ((d = dayval(c, j, &k, &ord)) > 0) {
+		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
+			k++;
 		if (k < n && word_is(x, &t[k], "of"))
 			k++;
-		if (k < n && (m = month_of(x, &t[k])) > 0) {
-			size_t e = k + 1;
+		if (k < n && (m = month_of(x, &t[k])) > 0 && (ord || t[j].kind == TK_NUM)) {
+			e = k + 1;
 			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE))
 				e++;
-			size_t yk = e;
-			if (yk < n && t[yk].kind == TK_PUNCT && t[yk].cp == ',')
-				yk++;
-			if (yk < n && (y = intval(x, &t[yk], NULL)) > 0 && year_ok(y) && d <= days_in_month(y, m)) {
-				int32_t day = date_to_days(y, m, d);
-				emit_days(c, i, yk + 1, 1, day, day);
-				return yk + 1 - i;
+			if ((y = year_after(c, e, &e)) > 0) {
+				emit_day(c, i, e, y, m, d);
+				return e - i;
 			}
-			y = infer_year(c, m, d);
-			if (y && d <= days_in_month(y, m)) {
-				int32_t day = date_to_days(y, m, d);
-				emit_days(c, i, e, 1, day, day);
-			} else {
-				emit_days(c, i, e, 0, 0, 0);
-			}
+			emit_day(c, i, e, infer_year(c, m, d), m, d);
 			return e - i;
 		}
+		/* "on the 18th": a day of the reference month, or of the month
+		 * before when it would lie ahead. */
+		if (j > j0 && ord && t[j].kind == TK_NUM && has_ref_day(c)) {
+			int yy = c->ref.y, mm = c->ref.m;
+			if (d > c->ref.d && --mm < 1)
+				mm = 12, yy--;
+			emit_day(c, i, j + 1, yy, mm, d);
+			return j + 1 - i;
+		}
 	}
+	j = j0;
 	/* ISO 2025-04-17 / 2025-04 */
 	if (j < n && t[j].kind == TK_NUM && (y = intval(x, &t[j], NULL)) > 0 && year_ok(y) && j + 2 < n &&
 	    t[j + 1].kind == TK_PUNCT && t[j + 1].cp == '-' && !(t[j + 1].flags & TF_SPACE) &&
 	    (m = intval(x, &t[j + 2], NULL)) >= 1 && m <= 12 && !(t[j + 2].flags & TF_SPACE) &&
-	    t[j + 2].end - t[j + 2].start == 2) {
+	    t[j + 2].end - t[j + 2].start <= 2) {
 		if (j + 4 < n && t[j + 3].kind == TK_PUNCT && t[j + 3].cp == '-' && !(t[j + 3].flags & TF_SPACE) &&
 		    (d = intval(x, &t[j + 4], NULL)) >= 1 && d <= days_in_month(y, m)) {
-			int32_t day = date_to_days(y, m, d);
-			emit_days(c, i, j + 5, 1, day, day);
+			emit_day(c, i, j + 5, y, m, d);
 			return j + 5 - i;
 		}
 		emit_days(c, i, j + 3, 1, month_start(y, m), month_end(y, m));
@@ -260,19 +336,83 @@ static size_t absolute(tctx *c, size_t i)
 	/* D/M/YYYY when unambiguous (one part above 12). */
 	if (j + 4 < n && t[j].kind == TK_NUM && t[j + 1].kind == TK_PUNCT && t[j + 1].cp == '/' &&
 	    t[j + 3].kind == TK_PUNCT && t[j + 3].cp == '/') {
-		int a = intval(x, &t[j], NULL), b = intval(x, &t[j + 2], NULL);
+		int p = intval(x, &t[j], NULL), q = intval(x, &t[j + 2], NULL);
 		y = intval(x, &t[j + 4], NULL);
-		if (a > 0 && b > 0 && year_ok(y) && (a > 12) != (b > 12)) {
-			int dd = a > 12 ? a : b, mm = a > 12 ? b : a;
-			if (mm <= 12 && dd <= days_in_month(y, mm)) {
-				int32_t day = date_to_days(y, mm, dd);
-				emit_days(c, i, j + 5, 1, day, day);
+		if (p > 0 && q > 0 && year_ok(y) && (p > 12) != (q > 12)) {
+			int dd = p > 12 ? p : q, mm = p > 12 ? q : p;
+			if (mm <= 12) {
+				emit_day(c, i, j + 5, y, mm, dd);
 				return j + 5 - i;
 			}
 		}
 	}
-	(void)wd;
 	return 0;
+}
+
+/* Quarters and halves: "Q1 2024", "2017-Q1", "the first quarter of 2024",
+ * "H2 2019", "the second half of 2019". */
+static size_t quarter(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	static const char *const ordw[] = {"first", "second", "third", "fourth", NULL};
+	int q = 0, half = 0, y = 0;
+	size_t e = i;
+	const token *a = &t[i];
+	/* "Q1", "H2" */
+	uint32_t len = a->end - a->start;
+	if (a->kind == TK_WORD && len == 2 && (x[a->start] == 'Q' || x[a->start] == 'q' || x[a->start] == 'H' ||
+					       x[a->start] == 'h') && x[a->start + 1] >= '1' && x[a->start + 1] <= '4') {
+		int v = x[a->start + 1] - '0';
+		if (x[a->start] == 'H' || x[a->start] == 'h') {
+			if (v > 2)
+				return 0;
+			half = v;
+		} else {
+			q = v;
+		}
+		e = i + 1;
+		size_t k;
+		if ((y = year_after(c, e, &k)) > 0) {
+			e = k;
+		} else if (i >= 2 && t[i - 1].kind == TK_PUNCT && t[i - 1].cp == '-' && t[i - 2].kind == TK_NUM &&
+			   t[i - 2].end - t[i - 2].start == 4 && (y = intval(x, &t[i - 2], NULL)) > 0 && year_ok(y)) {
+			i -= 2;
+		} else if (i >= 1 && t[i - 1].kind == TK_NUM && t[i - 1].end - t[i - 1].start == 4 &&
+			   (y = intval(x, &t[i - 1], NULL)) > 0 && year_ok(y)) {
+			i -= 1;
+		} else {
+			y = c->ref.y;
+		}
+	} else {
+		size_t j = i;
+		if (word_is(x, &t[j], "the"))
+			j++;
+		int o = 0;
+		for (int k = 0; j < n && ordw[k]; k++)
+			if (word_is(x, &t[j], ordw[k]))
+				o = k + 1;
+		if (!o || j + 1 >= n)
+			return 0;
+		if (word_is(x, &t[j + 1], "quarter"))
+			q = o;
+		else if (word_is(x, &t[j + 1], "half") && o <= 2)
+			half = o;
+		else
+			return 0;
+		e = j + 2;
+		size_t k;
+		if ((y = year_after(c, e, &k)) > 0)
+			e = k;
+		else
+			return 0;
+	}
+	if (!y)
+		return 0;
+	int m0 = q ? (q - 1) * 3 + 1 : (half - 1) * 6 + 1, m1 = q ? m0 + 2 : m0 + 5;
+	emit_days(c, i, e, 1, month_start(y, m0), month_end(y, m1));
+	return e - i;
 }
 
 /* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
@@ -678,6 +818,8 @@ void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, re
 			used = absolute(&c, i);
 		if (!used && !taken[i])
 			used = relative(&c, i);
+		if (!used && !taken[i])
+			used = quarter(&c, i);
 		if (!used && !taken[i])
 			used = year_alone(&c, i);
 		if (!used && !taken[i])
