@@ -488,6 +488,160 @@ static int season_of(const char *x, const token *t)
 	return -1;
 }
 
+enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_YEAR };
+
+static int unit_of(const char *x, const token *t)
+{
+	static const char *const u[] = {"day", "days", "week", "weeks", "fortnight", "fortnights", "month",
+					"months", "year", "years", NULL};
+	for (int k = 0; u[k]; k++)
+		if (word_is(x, t, u[k]))
+			return k / 2 + 1;
+	return 0;
+}
+
+/* DAYS moved by N units (months and years keep the day, clamped). */
+static int32_t add_units(int32_t days, int n, int unit)
+{
+	switch (unit) {
+	case U_DAY:
+		return days + n;
+	case U_WEEK:
+		return days + 7 * n;
+	case U_FORTNIGHT:
+		return days + 14 * n;
+	default: {
+		pdate p = date_from_days(days);
+		int y = p.y, m = p.m;
+		if (unit == U_MONTH)
+			m += n;
+		else
+			y += n;
+		while (m > 12)
+			m -= 12, y++;
+		while (m < 1)
+			m += 12, y--;
+		int d = p.d <= days_in_month(y, m) ? p.d : days_in_month(y, m);
+		return date_to_days(y, m, d);
+	}
+	}
+}
+
+/* "3", "three", "a", "an", "a couple of" before a unit: the count and the
+ * token after it, or 0. */
+static int count_at(const tctx *c, size_t i, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	if (i >= c->n)
+		return 0;
+	int v = intval(x, &t[i], NULL);
+	if (v > 0 && v < 10000) {
+		*next = i + 1;
+		return v;
+	}
+	if (word_is(x, &t[i], "a") || word_is(x, &t[i], "an")) {
+		if (i + 2 < c->n && word_is(x, &t[i + 1], "couple") && word_is(x, &t[i + 2], "of")) {
+			*next = i + 3;
+			return 2;
+		}
+		*next = i + 1;
+		return 1;
+	}
+	int k = lookup(&lexicon_get()->numwords, x, &t[i]);
+	if (k >= 0 && lexicon_get()->num_class[k] == NUMW_UNIT && lexicon_get()->num_value[k] >= 1) {
+		int val = (int)lexicon_get()->num_value[k];
+		*next = i + 1;
+		return val;
+	}
+	if (k >= 0 && lexicon_get()->num_class[k] == NUMW_TEN) {
+		int val = (int)lexicon_get()->num_value[k];
+		*next = i + 1;
+		int k2 = i + 1 < c->n ? lookup(&lexicon_get()->numwords, x, &t[i + 1]) : -1;
+		if (k2 >= 0 && lexicon_get()->num_class[k2] == NUMW_UNIT && lexicon_get()->num_value[k2] < 10) {
+			val += (int)lexicon_get()->num_value[k2];
+			*next = i + 2;
+		}
+		return val;
+	}
+	return 0;
+}
+
+/* Offsets from the reference: "in two weeks", "three days ago", "a
+ * fortnight later", "the next five days", "the past three months",
+ * "within 9 months", "the day before". */
+static size_t offset(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, j = i, k;
+	int day_ok = has_ref_day(c);
+	int32_t r = day_ok ? ref_days(c) : 0;
+	int range = 0, back = 0, within = 0;
+	if (word_is(x, &t[j], "within"))
+		within = 1, range = 1, j++;
+	if (j < n && word_is(x, &t[j], "the"))
+		j++;
+	if (j < n && (word_is(x, &t[j], "next") || word_is(x, &t[j], "coming") || word_is(x, &t[j], "following")))
+		range = 1, j++;
+	else if (j < n && (word_is(x, &t[j], "past") || word_is(x, &t[j], "last") || word_is(x, &t[j], "previous")))
+		range = 1, back = 1, j++;
+	int in = 0;
+	if (!range && j == i && word_is(x, &t[j], "in"))
+		in = 1, j++;
+	int v = count_at(c, j, &k);
+	int u = v ? (k < n ? unit_of(x, &t[k]) : 0) : 0;
+	if (!v || !u) {
+		/* "the day before", "the day after" */
+		if (i + 2 < n && word_is(x, &t[i], "the") && word_is(x, &t[i + 1], "day") &&
+		    (word_is(x, &t[i + 2], "before") || word_is(x, &t[i + 2], "after")) &&
+		    !(i + 3 < n && t[i + 3].kind != TK_PUNCT)) {
+			int32_t d = r + (word_is(x, &t[i + 2], "after") ? 1 : -1);
+			emit_days(c, i, i + 3, day_ok, d, d);
+			return 3;
+		}
+		return 0;
+	}
+	size_t e = k + 1;
+	if (range && (j > i || within)) {
+		int32_t s0, e0;
+		if (back) {
+			s0 = add_units(r, -v, u);
+			e0 = r - 1;
+		} else if (within) {
+			s0 = r;
+			e0 = add_units(r, v, u) - 1;
+		} else {
+			s0 = r + 1;
+			e0 = add_units(r, v, u);
+		}
+		emit_days(c, i, e, day_ok, s0, e0);
+		return e - i;
+	}
+	if (in) {
+		int32_t d = add_units(r, v, u);
+		emit_days(c, i, e, day_ok, d, d);
+		return e - i;
+	}
+	if (e < n && word_is(x, &t[e], "ago")) {
+		int32_t d = add_units(r, -v, u);
+		emit_days(c, i, e + 1, day_ok, d, d);
+		return e + 1 - i;
+	}
+	if (e < n && word_is(x, &t[e], "later")) {
+		int32_t d = add_units(r, v, u);
+		emit_days(c, i, e + 1, day_ok, d, d);
+		return e + 1 - i;
+	}
+	if (e + 1 < n && word_is(x, &t[e], "from") && (word_is(x, &t[e + 1], "now") || word_is(x, &t[e + 1], "today") ||
+							 word_is(x, &t[e + 1], "tomorrow"))) {
+		int32_t d = add_units(r + (word_is(x, &t[e + 1], "tomorrow") ? 1 : 0), v, u);
+		emit_days(c, i, e + 2, day_ok, d, d);
+		return e + 2 - i;
+	}
+	return 0;
+}
+
 /* Relative expressions at token I; returns tokens used, or 0. */
 static size_t relative(tctx *c, size_t i)
 {
@@ -616,41 +770,6 @@ static size_t relative(tctx *c, size_t i)
 		}
 		emit_days(c, i, j + 1, ok, s, e);
 		return j + 1 - i;
-	}
-	/* N days/weeks/months/years ago */
-	if (b && (a->kind == TK_NUM || a->kind == TK_WORD) && i + 2 < n && word_is(x, &t[i + 2], "ago")) {
-		int v = intval(x, a, NULL);
-		static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
-						    "nine", "ten", NULL};
-		for (int k = 0; v < 0 && units[k]; k++)
-			if (word_is(x, a, units[k]) || (k == 0 && (word_is(x, a, "a") || word_is(x, a, "an"))))
-				v = k + 1;
-		if (v > 0) {
-			int32_t d = r;
-			int ok = day_ok;
-			if (word_is(x, b, "day") || word_is(x, b, "days"))
-				d = r - v;
-			else if (word_is(x, b, "week") || word_is(x, b, "weeks"))
-				d = r - 7 * v;
-			else if (word_is(x, b, "month") || word_is(x, b, "months") || word_is(x, b, "year") ||
-				 word_is(x, b, "years")) {
-				if (ok) {
-					int y = c->ref.y, m = c->ref.m;
-					if (word_is(x, b, "month") || word_is(x, b, "months"))
-						m -= v;
-					else
-						y -= v;
-					while (m < 1)
-						m += 12, y--;
-					int dd = c->ref.d <= days_in_month(y, m) ? c->ref.d : days_in_month(y, m);
-					d = date_to_days(y, m, dd);
-				}
-			} else {
-				return 0;
-			}
-			emit_days(c, i, i + 3, ok, d, d);
-			return 3;
-		}
 	}
 	/* early / mid / late Month */
 	if (b && (word_is(x, a, "early") || word_is(x, a, "mid") || word_is(x, a, "late") || word_is(x, a, "mid-"))) {
@@ -816,6 +935,8 @@ void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, re
 		}
 		if (!taken[i])
 			used = absolute(&c, i);
+		if (!used && !taken[i])
+			used = offset(&c, i);
 		if (!used && !taken[i])
 			used = relative(&c, i);
 		if (!used && !taken[i])
