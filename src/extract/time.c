@@ -570,11 +570,11 @@ static int count_at(const tctx *c, size_t i, size_t *next)
 /* Offsets from the reference: "in two weeks", "three days ago", "a
  * fortnight later", "the next five days", "the past three months",
  * "within 9 months", "the day before". */
-static size_t offset(tctx *c, size_t i)
+static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 {
 	const char *x = c->text;
 	const token *t = c->t;
-	size_t n = c->n, j = i, k;
+	size_t n = c->n, j = i, k = i;
 	int day_ok = has_ref_day(c);
 	int32_t r = day_ok ? ref_days(c) : 0;
 	int range = 0, back = 0, within = 0;
@@ -590,6 +590,7 @@ static size_t offset(tctx *c, size_t i)
 	if (!range && j == i && word_is(x, &t[j], "in"))
 		in = 1, j++;
 	int v = count_at(c, j, &k);
+	*cnt_a = j, *cnt_b = k;
 	int u = v ? (k < n ? unit_of(x, &t[k]) : 0) : 0;
 	if (!v || !u) {
 		/* "the day before", "the day after" */
@@ -642,6 +643,18 @@ static size_t offset(tctx *c, size_t i)
 	return 0;
 }
 
+/* The count of an offset ("in 3 years") is a duration too: its tokens stay
+ * free for quantity.c. */
+static size_t offset(tctx *c, size_t i)
+{
+	size_t a = 0, b = 0;
+	size_t used = offset_at(c, i, &a, &b);
+	for (size_t k = a; used && k < b; k++)
+		if (c->t[k].kind == TK_NUM)
+			c->taken[k] = 0;
+	return used;
+}
+
 /* Relative expressions at token I; returns tokens used, or 0. */
 static size_t relative(tctx *c, size_t i)
 {
@@ -674,9 +687,9 @@ static size_t relative(tctx *c, size_t i)
 	}
 	/* [earlier|later] [on] [last|this|next] Weekday */
 	size_t j = i;
-	int earlier = 0, which = 0; /* -1 last, 1 next, 2 this */
+	int earlier = 0, later = 0, which = 0; /* -1 last, 1 next, 2 this */
 	if (word_is(x, &t[j], "earlier") || word_is(x, &t[j], "later"))
-		earlier = 1, j++;
+		earlier = 1, later = word_is(x, &t[j], "later"), j++;
 	if (j < n && word_is(x, &t[j], "on"))
 		j++;
 	if (j < n && word_is(x, &t[j], "last"))
@@ -714,7 +727,7 @@ static size_t relative(tctx *c, size_t i)
 				int32_t mon = r - weekday(r) + 7 * step;
 				s = mon, e = mon + 6;
 				if (step == 0 && earlier)
-					e = r;
+					*(later ? &s : &e) = r;
 			}
 		} else if (word_is(x, &t[j], "month")) {
 			ok = month_ok;
@@ -726,7 +739,7 @@ static size_t relative(tctx *c, size_t i)
 					m -= 12, y++;
 				s = month_start(y, m), e = month_end(y, m);
 				if (step == 0 && earlier && day_ok)
-					e = r;
+					*(later ? &s : &e) = r;
 			}
 		} else if (word_is(x, &t[j], "year")) {
 			ok = c->ref.y != 0;
@@ -734,7 +747,7 @@ static size_t relative(tctx *c, size_t i)
 				int y = c->ref.y + step;
 				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
 				if (step == 0 && earlier && day_ok)
-					e = r;
+					*(later ? &s : &e) = r;
 			}
 		} else if (word_is(x, &t[j], "quarter")) {
 			ok = month_ok;
@@ -791,6 +804,72 @@ static size_t relative(tctx *c, size_t i)
 			return e - i;
 		}
 	}
+	/* "mid-November" as one token */
+	if (a->kind == TK_WORD && a->end - a->start > 4 && !strncasecmp(x + a->start, "mid-", 4)) {
+		token mt = *a;
+		mt.start += 4;
+		mt.flags |= TF_CAP;
+		int m = month_of(x, &mt);
+		if (m > 0) {
+			size_t e = i + 1;
+			int y = 0;
+			if (e < n && t[e].end - t[e].start == 4 && (y = intval(x, &t[e], NULL)) > 0 && year_ok(y))
+				e++;
+			else
+				y = infer_year(c, m, 15);
+			emit_days(c, i, e, y != 0, y ? date_to_days(y, m, 11) : 0, y ? date_to_days(y, m, 20) : 0);
+			return e - i;
+		}
+	}
+	/* earlier / later in the week|month|year; [the] end|beginning|start of
+	 * [the|this] week|month|year: parts of the current period. */
+	{
+		size_t k = i;
+		int part = 0; /* 1 earlier, 2 later, 3 end, 4 start */
+		if (word_is(x, &t[k], "earlier"))
+			part = 1;
+		else if (word_is(x, &t[k], "later"))
+			part = 2;
+		else {
+			if (word_is(x, &t[k], "the") && k + 1 < n)
+				k++;
+			if (word_is(x, &t[k], "end"))
+				part = 3;
+			else if (word_is(x, &t[k], "beginning") || word_is(x, &t[k], "start"))
+				part = 4;
+		}
+		if (part) {
+			k++;
+			if (k < n && (part >= 3 ? word_is(x, &t[k], "of") : word_is(x, &t[k], "in")))
+				k++;
+			else if (part >= 3)
+				k = n;
+			if (k < n && (word_is(x, &t[k], "the") || (part >= 3 && word_is(x, &t[k], "this"))))
+				k++;
+			int per = 0;
+			if (k < n && word_is(x, &t[k], "week"))
+				per = 1;
+			else if (k < n && word_is(x, &t[k], "month"))
+				per = 2;
+			else if (k < n && word_is(x, &t[k], "year"))
+				per = 3;
+			if (per && (day_ok || (per >= 2 && month_ok && part >= 3))) {
+				int32_t ps, pe;
+				int32_t rr = day_ok ? r : month_start(c->ref.y, c->ref.m);
+				if (per == 1)
+					ps = rr - weekday(rr), pe = ps + 6;
+				else if (per == 2)
+					ps = month_start(c->ref.y, c->ref.m), pe = month_end(c->ref.y, c->ref.m);
+				else
+					ps = date_to_days(c->ref.y, 1, 1), pe = date_to_days(c->ref.y, 12, 31);
+				int32_t mid = ps + (pe - ps) / 2;
+				int32_t s0 = part == 1 ? ps : part == 2 ? rr : part == 3 ? mid + 1 : ps;
+				int32_t e0 = part == 1 ? rr : part == 2 ? pe : part == 3 ? pe : mid;
+				emit_days(c, i, k + 1, 1, s0, e0);
+				return k + 1 - i;
+			}
+		}
+	}
 	/* in the days / weeks ahead, in the coming days: the future, unresolved. */
 	if (i + 3 < n && word_is(x, a, "in") && word_is(x, b, "the") &&
 	    ((word_is(x, &t[i + 2], "days") || word_is(x, &t[i + 2], "weeks") || word_is(x, &t[i + 2], "months")) &&
@@ -804,6 +883,98 @@ static size_t relative(tctx *c, size_t i)
 		return 4;
 	}
 	return 0;
+}
+
+/* Decades and centuries: "the 1990s", "the '90s", "the 70's", "the
+ * seventies", "the nineteen seventies", "the 21st century".  A two-digit
+ * decade is the latest one that has begun by the reference year. */
+static size_t decade(tctx *c, size_t i)
+{
+	static const char *const tens[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+					   "eighties", "nineties", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, j = i, e = 0;
+	int y = -1, two = 0;
+	if (word_is(x, &t[j], "the") && j + 1 < n)
+		j++;
+	if (t[j].kind == TK_PUNCT && (t[j].cp == '\'' || t[j].cp == 0x2019) && j + 1 < n && !(t[j + 1].flags & TF_SPACE))
+		j++;
+	const token *a = &t[j];
+	uint32_t len = a->end - a->start;
+	if (a->kind == TK_NUM) {
+		int v = 0;
+		uint32_t k = a->start;
+		for (; k < a->end && x[k] >= '0' && x[k] <= '9'; k++)
+			v = v * 10 + (x[k] - '0');
+		uint32_t dl = k - a->start;
+		int suffix_s = k + 1 == a->end && (x[k] == 's' || x[k] == 'S');
+		int apos_s = k == a->end && j + 1 < n && (t[j + 1].flags & TF_POSS);
+		int spaced_s = k == a->end && j + 1 < n && word_is(x, &t[j + 1], "s");
+		if ((dl == 4 || dl == 2) && v % 10 == 0 && (suffix_s || apos_s || spaced_s)) {
+			y = v, two = dl == 2;
+			e = j + 1 + (apos_s || spaced_s);
+		} else if (k + 2 == a->end && j + 1 < n && word_is(x, &t[j + 1], "century") && v >= 1 && v <= 30) {
+			int s0 = (v - 1) * 100;
+			emit_days(c, i, j + 2, 1, date_to_days(s0, 1, 1), date_to_days(s0 + 99, 12, 31));
+			return j + 2 - i;
+		}
+	} else if (a->kind == TK_WORD) {
+		int base = 1900;
+		if ((word_is(x, a, "nineteen") || word_is(x, a, "twenty")) && j + 1 < n) {
+			base = word_is(x, a, "nineteen") ? 1900 : 2000;
+			a = &t[++j];
+		}
+		for (int k = 0; tens[k]; k++)
+			if (word_is(x, a, tens[k])) {
+				y = base + (k + 2) * 10;
+				e = j + 1;
+				two = base == 1900 && j == i + (word_is(x, &t[i], "the") ? 1 : 0);
+			}
+	}
+	(void)len;
+	if (y < 0)
+		return 0;
+	if (two) {
+		int refy = c->ref.y ? c->ref.y : 1999;
+		y = y % 100 + 2000 <= refy ? y % 100 + 2000 : y % 100 + 1900;
+	}
+	if (!year_ok(y))
+		return 0;
+	emit_days(c, i, e, 1, date_to_days(y, 1, 1), date_to_days(y + 9, 12, 31));
+	return e - i;
+}
+
+/* Numeric month/day ("11/20", "1/1/2016"): taken only when one reading is
+ * possible, or both readings give the same day. */
+static size_t numeric_md(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	if (i + 2 >= n || t[i].kind != TK_NUM || t[i + 1].kind != TK_PUNCT || t[i + 1].cp != '/' ||
+	    t[i + 2].kind != TK_NUM || (t[i + 1].flags & TF_SPACE) || (t[i + 2].flags & TF_SPACE))
+		return 0;
+	int p = intval(x, &t[i], NULL), q = intval(x, &t[i + 2], NULL), y = 0;
+	size_t e = i + 3;
+	if (e + 1 < n && t[e].kind == TK_PUNCT && t[e].cp == '/' && !(t[e].flags & TF_SPACE)) {
+		y = intval(x, &t[e + 1], NULL);
+		if (y >= 0 && y < 100 && t[e + 1].end - t[e + 1].start == 2)
+			y += 2000;
+		if (!year_ok(y))
+			return 0;
+		e += 2;
+	}
+	int md = p >= 1 && p <= 12 && q >= 1 && q <= 31, dm = q >= 1 && q <= 12 && p >= 1 && p <= 31;
+	if (md && dm && p != q)
+		return 0; /* 5/12: ambiguous */
+	if (!md && !dm)
+		return 0;
+	int m = md ? p : q, d = md ? q : p;
+	if (!y)
+		y = infer_year(c, m, d);
+	emit_day(c, i, e, y, m, d);
+	return e - i;
 }
 
 /* A bare month name ("in October"), resolved like a month without a year. */
@@ -941,6 +1112,10 @@ void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, re
 			used = relative(&c, i);
 		if (!used && !taken[i])
 			used = quarter(&c, i);
+		if (!used && !taken[i])
+			used = decade(&c, i);
+		if (!used && !taken[i])
+			used = numeric_md(&c, i);
 		if (!used && !taken[i])
 			used = year_alone(&c, i);
 		if (!used && !taken[i])
