@@ -692,12 +692,16 @@ static size_t relative(tctx *c, size_t i)
 		earlier = 1, later = word_is(x, &t[j], "later"), j++;
 	if (j < n && word_is(x, &t[j], "on"))
 		j++;
-	if (j < n && word_is(x, &t[j], "last"))
+	if (j < n && (word_is(x, &t[j], "last") || word_is(x, &t[j], "previous")))
 		which = -1, j++;
-	else if (j < n && word_is(x, &t[j], "next"))
+	else if (j < n && (word_is(x, &t[j], "next") || word_is(x, &t[j], "coming") ||
+			   word_is(x, &t[j], "following") || word_is(x, &t[j], "upcoming")))
 		which = 1, j++;
-	else if (j < n && word_is(x, &t[j], "this"))
+	else if (j < n && word_is(x, &t[j], "this")) {
 		which = 2, j++;
+		if (j < n && (word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming")))
+			which = 1, j++;
+	}
 	int wd;
 	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
 	    ((t[j].flags & TF_CAP) || t[j].end - t[j].start > 3) &&
@@ -712,9 +716,26 @@ static size_t relative(tctx *c, size_t i)
 			else
 				d = r - (rw - wd + 7) % 7;
 		}
-		size_t from = (earlier || which) ? i : j;
-		emit_days(c, from, j + 1, day_ok, d, d);
-		return j + 1 - i;
+		size_t from = (earlier || which) ? i : j, e = j + 1;
+		/* "Tuesday of next week", "Monday of the following week". */
+		size_t k = e;
+		if (k < n && word_is(x, &t[k], "of"))
+			k++;
+		if (k < n && word_is(x, &t[k], "the"))
+			k++;
+		int wk = 2;
+		if (k < n && (word_is(x, &t[k], "next") || word_is(x, &t[k], "following")))
+			wk = 1;
+		else if (k < n && (word_is(x, &t[k], "last") || word_is(x, &t[k], "previous")))
+			wk = -1;
+		else if (k < n && word_is(x, &t[k], "this"))
+			wk = 0;
+		if (wk != 2 && k + 1 < n && word_is(x, &t[k + 1], "week") && !which) {
+			d = r - weekday(r) + 7 * wk + wd;
+			e = k + 2;
+		}
+		emit_days(c, from, e, day_ok, d, d);
+		return e - i;
 	}
 	/* [earlier|later] last/this/next week|month|year|quarter */
 	if (which && j < n) {
@@ -723,6 +744,16 @@ static size_t relative(tctx *c, size_t i)
 		int32_t s = 0, e = 0;
 		if (word_is(x, &t[j], "week")) {
 			ok = day_ok;
+			/* "next week Mon", "next week on Friday", "previous week - Monday" */
+			size_t k = j + 1;
+			if (k < n && (word_is(x, &t[k], "on") || (t[k].kind == TK_PUNCT && t[k].cp == '-')))
+				k++;
+			int wd2 = k < n ? weekday_of(x, &t[k]) : -1;
+			if (wd2 >= 0 && !earlier) {
+				int32_t d = r - weekday(r) + 7 * step + wd2;
+				emit_days(c, i, k + 1, ok, d, d);
+				return k + 1 - i;
+			}
 			if (ok) {
 				int32_t mon = r - weekday(r) + 7 * step;
 				s = mon, e = mon + 6;
@@ -802,6 +833,51 @@ static size_t relative(tctx *c, size_t i)
 			int hi = word_is(x, a, "early") ? 10 : word_is(x, a, "late") ? days_in_month(y ? y : 2001, m) : 20;
 			emit_days(c, i, e, y != 0, y ? date_to_days(y, m, lo) : 0, y ? date_to_days(y, m, hi) : 0);
 			return e - i;
+		}
+	}
+	/* [over] the weekend, this weekend, last/next weekend. */
+	{
+		size_t k = i;
+		int step = 0, explicit_ = 0;
+		if (word_is(x, &t[k], "the") || word_is(x, &t[k], "this"))
+			k++;
+		else if (word_is(x, &t[k], "last") || word_is(x, &t[k], "past"))
+			step = -1, explicit_ = 1, k++;
+		else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "coming"))
+			step = 1, explicit_ = 1, k++;
+		if (k < n && word_is(x, &t[k], "weekend") && (k > i || explicit_)) {
+			int32_t sat = 0;
+			if (day_ok) {
+				int rw = weekday(r);
+				/* The weekend the reference is in, or the last one before. */
+				sat = rw >= 5 ? r - (rw - 5) : r - rw - 2;
+				if (explicit_ && step == -1 && rw >= 5)
+					sat -= 7;
+				if (step == 1)
+					sat = r - rw + 5 + (rw >= 5 ? 7 : 0);
+			}
+			emit_days(c, i, k + 1, day_ok, sat, sat + 1);
+			return k + 1 - i;
+		}
+	}
+	/* "the week of April 10", "the week commencing/beginning X": the rest
+	 * is a date, which absolute() reads; here only the frame. */
+	if (i + 2 < n && word_is(x, a, "the") && word_is(x, b, "week") &&
+	    (word_is(x, &t[i + 2], "of") || word_is(x, &t[i + 2], "commencing") || word_is(x, &t[i + 2], "beginning"))) {
+		size_t before = c->out->len;
+		size_t u = absolute(c, i + 3);
+		if (u && c->out->len > before) {
+			trec *rr = &VEC_AT(c->out, trec, c->out->len - 1);
+			if (rr->valid) {
+				int32_t d = date_to_days(rr->start.y, rr->start.m, rr->start.d);
+				int32_t s0 = word_is(x, &t[i + 2], "of") ? d - weekday(d) : d;
+				rr->start = date_from_days(s0);
+				rr->end = date_from_days(s0 + 6);
+			}
+			rr->sp.start = t[i].start;
+			for (size_t k = i; k < i + 3; k++)
+				c->taken[k] = 1;
+			return 3 + u;
 		}
 	}
 	/* "mid-November" as one token */
@@ -1018,6 +1094,59 @@ static int connector(const char *x, const token *t)
 	       (t->kind == TK_PUNCT && (t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014 || t->cp == '~'));
 }
 
+enum { OPEN_AFTER = 1, OPEN_FROM, OPEN_BEFORE, OPEN_UNTIL };
+
+/* Words right before a date that open it: their kind and length. */
+static int open_before(const char *x, const token *t, size_t a, size_t *len)
+{
+	static const struct {
+		const char *w[3];
+		int kind;
+	} pre[] = {
+		{{"no", "later", "than"}, OPEN_UNTIL}, {{"no", "earlier", "than"}, OPEN_FROM},
+		{{"later", "than", NULL}, OPEN_AFTER}, {{"earlier", "than", NULL}, OPEN_BEFORE},
+		{{"as", "late", "as"}, OPEN_UNTIL}, {{"prior", "to", NULL}, OPEN_BEFORE},
+		{{"starting", "on", NULL}, OPEN_FROM}, {{"starting", "from", NULL}, OPEN_FROM},
+		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
+		{{"after", "the", NULL}, OPEN_AFTER}, {{"after", NULL, NULL}, OPEN_AFTER},
+		{{"before", "the", NULL}, OPEN_BEFORE}, {{"before", NULL, NULL}, OPEN_BEFORE},
+		{{"until", NULL, NULL}, OPEN_UNTIL}, {{"till", NULL, NULL}, OPEN_UNTIL},
+		{{"greater", "than", NULL}, OPEN_AFTER},
+	};
+	for (size_t p = 0; p < sizeof pre / sizeof *pre; p++) {
+		size_t n = pre[p].w[2] ? 3 : pre[p].w[1] ? 2 : 1;
+		if (a < n)
+			continue;
+		size_t k = 0;
+		while (k < n && word_is(x, &t[a - n + k], pre[p].w[k]))
+			k++;
+		if (k == n) {
+			*len = n;
+			return pre[p].kind;
+		}
+	}
+	return 0;
+}
+
+/* Words right after a date that open it: "or later", "and after", "on",
+ * "onwards", "or earlier". */
+static int open_after(const char *x, const token *t, size_t n, size_t b, size_t *len)
+{
+	if (b + 1 < n && (word_is(x, &t[b], "or") || word_is(x, &t[b], "and"))) {
+		*len = 2;
+		if (word_is(x, &t[b + 1], "later") || word_is(x, &t[b + 1], "after"))
+			return OPEN_FROM;
+		if (word_is(x, &t[b + 1], "earlier") || word_is(x, &t[b + 1], "before"))
+			return OPEN_UNTIL;
+	}
+	if (b < n && (word_is(x, &t[b], "onwards") || word_is(x, &t[b], "onward"))) {
+		*len = 1;
+		return OPEN_FROM;
+	}
+	*len = 0;
+	return 0;
+}
+
 /* Second pass over the records of one sentence (from index FIRST): two
  * dates joined by "to", "through", "-", "and" (after "between") become one
  * interval; "after X" / "before X" become open intervals. */
@@ -1051,15 +1180,34 @@ static void combine(tctx *c, size_t first)
 				}
 			}
 		}
-		if (a > 0 && r.valid && (word_is(x, &t[a - 1], "after") || word_is(x, &t[a - 1], "before"))) {
-			if (word_is(x, &t[a - 1], "after")) {
-				r.start = date_from_days(date_to_days(r.end.y, r.end.m, r.end.d) + 1);
-				r.open_end = 1;
-			} else {
-				r.end = date_from_days(date_to_days(r.start.y, r.start.m, r.start.d) - 1);
-				r.open_end = 2;
+		/* Open intervals: "after X", "later than X", "starting X",
+		 * "X or later" (from X on); "before X", "until X", "no later
+		 * than X", "X or earlier" (up to X). */
+		size_t lead = 0, tail = 0;
+		int open = r.valid ? open_before(x, t, a, &lead) : 0;
+		if (!open && r.valid)
+			open = open_after(x, t, c->n, b, &tail);
+		if (open) {
+			int32_t s0 = date_to_days(r.start.y, r.start.m, r.start.d);
+			int32_t e0 = date_to_days(r.end.y, r.end.m, r.end.d);
+			switch (open) {
+			case OPEN_AFTER: /* after X: from the day after X */
+				r.start = date_from_days(e0 + 1), r.open_end = 1;
+				break;
+			case OPEN_FROM: /* from X on */
+				r.start = date_from_days(s0), r.open_end = 1;
+				break;
+			case OPEN_BEFORE: /* before X: to the day before X */
+				r.end = date_from_days(s0 - 1), r.open_end = 2;
+				break;
+			default: /* until X */
+				r.end = date_from_days(e0), r.open_end = 2;
+				break;
 			}
-			r.sp.start = t[a - 1].start;
+			if (lead)
+				r.sp.start = t[a - lead].start;
+			if (tail)
+				r.sp.end = t[b + tail - 1].end;
 		}
 		R[k++] = r;
 	}
@@ -1090,7 +1238,7 @@ void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, re
 				if (r->valid && has_ref_day(&c)) {
 					int32_t s = date_to_days(r->start.y, r->start.m, r->start.d), e = ref_days(&c);
 					/* A month after the reference is last year's. */
-					if (s > e && word_is(text, &t[i + 1], "the") == 0) {
+					if (s > e && month_of(text, &t[i + 1]) > 0) {
 						pdate p = r->start;
 						s = date_to_days(p.y - 1, p.m, p.d);
 					}
