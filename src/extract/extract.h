@@ -38,6 +38,7 @@ typedef struct trec {
 	pdate start, end;
 	uint8_t valid;
 	uint8_t open_end;   /* 1: "after X", no end; 2: "before X", no start */
+	uint8_t inferred;   /* the year was not written but inferred */
 	uint32_t article;
 } trec;
 

@@ -243,6 +243,14 @@ static int year_after(const tctx *c, size_t k, size_t *next)
 	return 0;
 }
 
+/* The last record's year was not written but inferred: a range may lend
+ * it the year of its other end ("from May to Oct 2020"). */
+static void mark_inferred(tctx *c)
+{
+	if (c->out->len)
+		VEC_AT(c->out, trec, c->out->len - 1).inferred = 1;
+}
+
 static void emit_day(tctx *c, size_t a, size_t b, int y, int m, int d)
 {
 	if (y && d <= days_in_month(y, m)) {
@@ -275,12 +283,13 @@ static size_t absolute(tctx *c, size_t i)
 			k2++;
 		d = dayval(c, k2, &e, &ord);
 		/* A four-digit number right after the month is its year. */
-		if (d > 0 && !(t[k2].kind == TK_NUM && t[k2].end - t[k2].start == 4)) {
+		if (d > 0 && !(t[k2].kind == TK_NUM && intval(x, &t[k2], NULL) >= 1000)) {
 			if ((y = year_after(c, e, &e)) > 0) {
 				emit_day(c, i, e, y, m, d);
 				return e - i;
 			}
 			emit_day(c, i, e, infer_year(c, m, d), m, d);
+			mark_inferred(c);
 			return e - i;
 		}
 		if ((y = year_after(c, k, &e)) > 0) {
@@ -307,6 +316,7 @@ static size_t absolute(tctx *c, size_t i)
 				return e - i;
 			}
 			emit_day(c, i, e, infer_year(c, m, d), m, d);
+			mark_inferred(c);
 			return e - i;
 		}
 		/* "on the 18th": a day of the reference month, or of the month
@@ -1070,6 +1080,7 @@ static size_t month_alone(tctx *c, size_t i)
 		return 0;
 	int y = infer_year(c, m, 1);
 	emit_days(c, i, i + 1, y != 0, y ? month_start(y, m) : 0, y ? month_end(y, m) : 0);
+	mark_inferred(c);
 	return 1;
 }
 
@@ -1166,6 +1177,12 @@ static void combine(tctx *c, size_t first)
 			int between = a > 0 && word_is(x, &t[a - 1], "between");
 			int from = a > 0 && word_is(x, &t[a - 1], "from");
 			if (a2 == b + 1 && (!word_is(x, &t[b], "and") || between) && r.valid && s2.valid) {
+				if (r.inferred && !s2.inferred) {
+					/* The year is written once, at the end. */
+					int dy = s2.start.y - r.start.y - (r.start.m > s2.start.m);
+					r.start.y = (int16_t)(r.start.y + dy);
+					r.end.y = (int16_t)(r.end.y + dy);
+				}
 				int32_t s = date_to_days(r.start.y, r.start.m, r.start.d);
 				int32_t e = date_to_days(s2.end.y, s2.end.m, s2.end.d);
 				/* "May to March": the end is next year's. */
@@ -1179,6 +1196,16 @@ static void combine(tctx *c, size_t first)
 					i++;
 				}
 			}
+		}
+		/* "between X and now", "from X to date": up to the reference. */
+		if (r.valid && has_ref_day(c) && b + 1 < c->n && connector(x, &t[b]) &&
+		    (word_is(x, &t[b + 1], "now") || word_is(x, &t[b + 1], "today") || word_is(x, &t[b + 1], "date") ||
+		     word_is(x, &t[b + 1], "present"))) {
+			r.end = date_from_days(ref_days(c));
+			r.sp.end = t[b + 1].end;
+			if (a > 0 && (word_is(x, &t[a - 1], "between") || word_is(x, &t[a - 1], "from")))
+				r.sp.start = t[a - 1].start;
+			b += 2;
 		}
 		/* Open intervals: "after X", "later than X", "starting X",
 		 * "X or later" (from X on); "before X", "until X", "no later
