@@ -162,6 +162,13 @@ static int infer_year(const tctx *c, int m, int d)
 	return y;
 }
 
+static int connector(const char *x, const token *t)
+{
+	return word_is(x, t, "to") || word_is(x, t, "through") || word_is(x, t, "thru") ||
+	       word_is(x, t, "till") || word_is(x, t, "until") || word_is(x, t, "and") ||
+	       (t->kind == TK_PUNCT && (t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014 || t->cp == '~'));
+}
+
 /* A day of the month at token K: "17", "17th", "first", "twenty-second",
  * "twenty second", "twenty nine".  Returns 1..31 and sets *NEXT. */
 static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
@@ -284,6 +291,23 @@ static size_t absolute(tctx *c, size_t i)
 		d = dayval(c, k2, &e, &ord);
 		/* A four-digit number right after the month is its year. */
 		if (d > 0 && !(t[k2].kind == TK_NUM && intval(x, &t[k2], NULL) >= 1000)) {
+			/* "April 9 through 17[, 2016]": a range of days. */
+			size_t e2;
+			int d2, ord2;
+			if (e + 1 < n && connector(x, &t[e]) && !word_is(x, &t[e], "and") &&
+			    (d2 = dayval(c, e + 1, &e2, &ord2)) > d && month_of(x, &t[e2 < n ? e2 : e + 1]) <= 0) {
+				int yy = year_after(c, e2, &e2);
+				int inferred = !yy;
+				if (!yy)
+					yy = infer_year(c, m, d);
+				if (yy && d2 <= days_in_month(yy, m))
+					emit_days(c, i, e2, 1, date_to_days(yy, m, d), date_to_days(yy, m, d2));
+				else
+					emit_days(c, i, e2, 0, 0, 0);
+				if (inferred)
+					mark_inferred(c);
+				return e2 - i;
+			}
 			if ((y = year_after(c, e, &e)) > 0) {
 				emit_day(c, i, e, y, m, d);
 				return e - i;
@@ -297,6 +321,37 @@ static size_t absolute(tctx *c, size_t i)
 			return e - i;
 		}
 		return 0;
+	}
+	/* [the] D (to|-|through|and) [the] D [of] Month [YYYY]: days of one month */
+	{
+		size_t k0 = j, e1, e2;
+		int d1, d2, o1, o2;
+		if (k0 < n && word_is(x, &t[k0], "the"))
+			k0++;
+		if ((d1 = dayval(c, k0, &e1, &o1)) > 0 && e1 + 1 < n && connector(x, &t[e1]) &&
+		    (!word_is(x, &t[e1], "and") || (i > 0 && word_is(x, &t[i - 1], "between")))) {
+			size_t k1 = e1 + 1;
+			if (k1 < n && word_is(x, &t[k1], "the"))
+				k1++;
+			if ((d2 = dayval(c, k1, &e2, &o2)) > d1) {
+				if (e2 < n && word_is(x, &t[e2], "of"))
+					e2++;
+				if (e2 < n && (m = month_of(x, &t[e2])) > 0) {
+					size_t e3 = e2 + 1;
+					int yy = year_after(c, e3, &e3);
+					int inferred = !yy;
+					if (!yy)
+						yy = infer_year(c, m, d1);
+					if (yy && d2 <= days_in_month(yy, m))
+						emit_days(c, i, e3, 1, date_to_days(yy, m, d1), date_to_days(yy, m, d2));
+					else
+						emit_days(c, i, e3, 0, 0, 0);
+					if (inferred)
+						mark_inferred(c);
+					return e3 - i;
+				}
+			}
+		}
 	}
 	/* [the] D[th] [of] Month [YYYY], "16. Nov. 2016" */
 	size_t j0 = j;
@@ -1098,12 +1153,6 @@ static size_t tok_at(const token *t, size_t n, uint32_t off)
 	return lo;
 }
 
-static int connector(const char *x, const token *t)
-{
-	return word_is(x, t, "to") || word_is(x, t, "through") || word_is(x, t, "thru") ||
-	       word_is(x, t, "till") || word_is(x, t, "until") || word_is(x, t, "and") ||
-	       (t->kind == TK_PUNCT && (t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014 || t->cp == '~'));
-}
 
 enum { OPEN_AFTER = 1, OPEN_FROM, OPEN_BEFORE, OPEN_UNTIL };
 
