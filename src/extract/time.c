@@ -274,11 +274,50 @@ static size_t absolute(tctx *c, size_t i)
 	const char *x = c->text;
 	const token *t = c->t;
 	size_t n = c->n, j = i, k, e;
-	int ord, m, d, y;
-	if (j < n && weekday_of(x, &t[j]) >= 0) {
+	int ord, m, d, y, wd = -1;
+	if (j < n && (wd = weekday_of(x, &t[j])) >= 0) {
 		j++;
 		if (j < n && t[j].kind == TK_PUNCT && t[j].cp == ',')
 			j++;
+	}
+	/* "23.04.2022": day.month.year, the European order. */
+	if (j < n && t[j].kind == TK_NUM) {
+		int p[3] = {0, 0, 0}, np = 0, digits = 0;
+		uint32_t q = t[j].start;
+		for (; q < t[j].end && np < 3; q++) {
+			if (x[q] >= '0' && x[q] <= '9') {
+				p[np] = p[np] * 10 + (x[q] - '0');
+				digits++;
+			} else if (x[q] == '.' && digits) {
+				np++, digits = 0;
+			} else {
+				break;
+			}
+		}
+		if (q == t[j].end && np == 2 && digits == 4 && p[1] >= 1 && p[1] <= 12 && p[0] >= 1 &&
+		    year_ok(p[2]) && p[0] <= days_in_month(p[2], p[1])) {
+			emit_day(c, i, j + 1, p[2], p[1], p[0]);
+			return j + 1 - i;
+		}
+	}
+	/* "Friday the 26th", "Mon 13th": the day D of the nearest month (this
+	 * one, else the ones before) on which D is that weekday. */
+	if (wd >= 0 && j < n && c->ref.y && c->ref.m) {
+		k = j;
+		if (word_is(x, &t[k], "the"))
+			k++;
+		if ((d = dayval(c, k, &e, &ord)) > 0 && (ord || k == j) && (e >= n || month_of(x, &t[e]) <= 0) &&
+		    !(t[k].kind == TK_NUM && intval(x, &t[k], NULL) >= 1000)) {
+			int yy = c->ref.y, mm = c->ref.m;
+			for (int tries = 0; tries < 24; tries++) {
+				if (d <= days_in_month(yy, mm) && weekday(date_to_days(yy, mm, d)) == wd) {
+					emit_day(c, i, e, yy, mm, d);
+					return e - i;
+				}
+				if (--mm < 1)
+					mm = 12, yy--;
+			}
+		}
 	}
 	/* Month D[th][,] [YYYY] | Month [,|of] YYYY */
 	if (j < n && (m = month_of(x, &t[j])) > 0) {
