@@ -101,8 +101,44 @@ for r in recs:
     prev = e
 PY
 	done
+	# Every count of the gold files is a quantity record with its interval,
+	# and "January 12" on the POW page (© 2025) resolves to 2025-01-12.
+	python3 - "$bin" "$shared" <<'PY' && ok || bad "seeds: quantities and times"
+import glob, json, subprocess, sys
+bin, shared = sys.argv[1], sys.argv[2]
+for g in sorted(glob.glob(shared + "/eval/gold/seeds/*.json")):
+    gold = json.load(open(g))
+    out = subprocess.run([bin, "extract", "--json", shared + "/corpus/seeds/" + gold["doc"]],
+                         capture_output=True, text=True, check=True).stdout
+    recs = [json.loads(l) for l in out.splitlines()]
+    qs = [r["value"] for r in recs if r["type"] == "quantity"]
+    for c in gold.get("counts", []):
+        assert any(q["low"] == c["low"] and q["high"] == c["high"] for q in qs), (gold["doc"], c)
+    if gold["doc"].startswith("000"):
+        ts = {r["text"]: r["value"] for r in recs if r["type"] == "time"}
+        assert ts.get("January 12") == {"start": "2025-01-12", "end": "2025-01-12"}, ts
+PY
 else
 	echo "e2e: ../shared not found; seed tests skipped"
 fi
+
+# --- batch mode ----------------------------------------------------------
+printf '%s\n' '{"id":"a","text":"Roughly 12,000 troops arrived on Monday.","ref_date":"2025-01-15"}' \
+	'not json' '{"id":"b","text":"At least six died.","ref_date":"2025-02-30"}' \
+	'{"id":"c","text":"Between 300 and 400 were captured yesterday.","ref_date":"2025-01-15"}' \
+	| "$bin" extract --json --batch > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 1 ] && ok || bad "batch: a bad line gives status 1"
+[ "$(wc -l < "$tmp/err")" -eq 2 ] && grep -q ':2:' "$tmp/err" && grep -q ':3:' "$tmp/err" && ok \
+	|| bad "batch: one error per bad line, naming it"
+python3 - "$tmp/out" <<'PY' && ok || bad "batch: records"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+assert {r["id"] for r in recs} == {"a", "c"}, recs
+v = {(r["id"], r["type"], r["text"]): r["value"] for r in recs if r["type"] != "article"}
+assert v[("a", "quantity", "Roughly 12,000")]["approx"] is True
+assert v[("a", "time", "Monday")] == {"start": "2025-01-13", "end": "2025-01-13"}
+assert v[("c", "quantity", "Between 300 and 400")]["low"] == 300
+assert v[("c", "time", "yesterday")] == {"start": "2025-01-14", "end": "2025-01-14"}
+PY
 
 finish
