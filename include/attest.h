@@ -85,6 +85,13 @@ ATTEST_API void attest_doc_free(attest_doc *doc);
  * ATTEST_ERR_USAGE for a malformed date. */
 ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_ref_date(attest_doc *doc, const char *ymd);
 
+enum {
+	ATTEST_OPT_FRONT_ONLY = 1u << 0 /* stop after articles and sentences (no records) */
+};
+
+/* Pipeline options (ATTEST_OPT_* bits) for the next loads; 0 by default. */
+ATTEST_API void attest_doc_set_options(attest_doc *doc, unsigned options);
+
 /* Reads PATH ("-" for standard input) and runs the whole pipeline on it.
  * On failure the handle holds no document and attest_doc_errmsg() says why
  * in one line that names the file. */

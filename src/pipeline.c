@@ -110,6 +110,8 @@ static int parse_ymd(const char *s, pdate *out)
 	return 0;
 }
 
+ATTEST_API void attest_doc_set_options(attest_doc *d, unsigned options) { d->options = options; }
+
 ATTEST_API attest_status attest_doc_set_ref_date(attest_doc *d, const char *ymd)
 {
 	if (!ymd) {
@@ -223,11 +225,13 @@ static attest_status extract(attest_doc *d)
 			if (!n)
 				break;
 			d->taken.len = 0;
-			if (vec_reserve(&d->taken, n) < 0)
+			if (vec_reserve(&d->taken, 2 * n) < 0)
 				return fail(d, ATTEST_ERR_NOMEM, NULL);
-			memset(d->taken.items, 0, n);
-			time_extract(text, d->tokens.items, n, d->taken.items, ref, (uint32_t)s->article, &d->times);
-			quantity_extract(text, d->tokens.items, n, d->taken.items, (uint32_t)s->article, &d->quantities);
+			uint8_t *taken = d->taken.items, *cls = taken + n;
+			memset(taken, 0, n);
+			extract_classes(text, d->tokens.items, n, cls);
+			time_extract(text, d->tokens.items, n, cls, taken, ref, (uint32_t)s->article, &d->times);
+			quantity_extract(text, d->tokens.items, n, cls, taken, (uint32_t)s->article, &d->quantities);
 		}
 	}
 	return ATTEST_OK;
@@ -296,7 +300,7 @@ static attest_status analyze(attest_doc *d)
 		if (c.nomem)
 			return fail(d, ATTEST_ERR_NOMEM, NULL);
 	}
-	return extract(d);
+	return (d->options & ATTEST_OPT_FRONT_ONLY) ? ATTEST_OK : extract(d);
 }
 
 static attest_status load(attest_doc *d, attest_format format)

@@ -31,6 +31,7 @@ struct attest_doc {
 	vec quantities;      /* qrec */
 	vec times;           /* trec */
 	pdate ref_date;      /* y == 0 when unset */
+	unsigned options;    /* ATTEST_OPT_* */
 };
 
 #endif

@@ -47,14 +47,18 @@ typedef struct trec {
 typedef pdate refdate;
 
 /* Appends the quantity records of tokens T[0..N) to OUT (a vec of qrec),
- * skipping tokens whose TAKEN flag is set. */
-void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *taken, uint32_t article,
-		      vec *out);
+ * skipping tokens whose TAKEN flag is set; CLS from extract_classes. */
+void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *cls, const uint8_t *taken,
+		      uint32_t article, vec *out);
 
 /* Appends the time records of tokens T[0..N) to OUT (a vec of trec) and
  * sets TAKEN for the tokens they use. */
-void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, refdate ref, uint32_t article,
-		  vec *out);
+void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
+		  uint32_t article, vec *out);
+
+/* Sets CLS[i] to the TC_* bits of token T[i] (lex/lexicon.h): the rules
+ * of both extractors start only at tokens whose class allows it. */
+void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls);
 
 /* Calendar helpers (time.c). */
 int32_t date_to_days(int y, int m, int d);

@@ -49,11 +49,8 @@ static size_t fold(const char *text, const token *t, char *w)
 	return n;
 }
 
-static int word_is(const char *text, const token *t, const char *w)
-{
-	size_t n = strlen(w);
-	return t->kind == TK_WORD && t->end - t->start == n && strncasecmp(text + t->start, w, n) == 0;
-}
+/* The token is the word W (lowercase), in any case. */
+#define word_is(text, t, w) token_is((text), (t), (w), strlen(w))
 
 static int punct_is(const token *t, uint32_t cp) { return t->kind == TK_PUNCT && t->cp == cp; }
 
@@ -419,7 +416,7 @@ static int currency_before(const char *text, const token *t, size_t i, size_t lo
 	if (b->kind == TK_PUNCT && (b->cp == '$' || b->cp == 0xA3 || b->cp == 0x20AC || b->cp == 0xA5) &&
 	    b->end == t[i].start) {
 		*first = i - 1;
-		if (i - 1 > lo && word_is(text, &t[i - 2], "US") && t[i - 2].end == b->start)
+		if (i - 1 > lo && word_is(text, &t[i - 2], "us") && t[i - 2].end == b->start)
 			*first = i - 2;
 		return 1;
 	}
@@ -437,7 +434,7 @@ static int not_a_quantity(const char *text, const token *t, size_t n, size_t i, 
 		return 1;
 	if (end < n && (word_is(text, &t[end], "a.m.") || word_is(text, &t[end], "p.m.") ||
 			word_is(text, &t[end], "am") || word_is(text, &t[end], "pm") ||
-			word_is(text, &t[end], "GMT") || word_is(text, &t[end], "o'clock")))
+			word_is(text, &t[end], "gmt") || word_is(text, &t[end], "o'clock")))
 		return 1;
 	/* "F-16"-like glued to a preceding word with a hyphen. */
 	if (i > 1 && punct_is(&t[i - 1], '-') && !(t[i].flags & TF_SPACE) && !(t[i - 1].flags & TF_SPACE) &&
@@ -500,12 +497,12 @@ static void apply_mod(qrec *r, int mod, double v)
 	}
 }
 
-void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *taken, uint32_t article,
-		      vec *out)
+void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *cls, const uint8_t *taken,
+		      uint32_t article, vec *out)
 {
 	size_t i = 0, lo = 0;
 	while (i < n) {
-		if (taken[i] || (t[i].kind != TK_NUM && t[i].kind != TK_WORD)) {
+		if (taken[i] || !(cls[i] & TC_NUMBER) || (t[i].kind != TK_NUM && t[i].kind != TK_WORD)) {
 			i++;
 			continue;
 		}

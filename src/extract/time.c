@@ -55,11 +55,8 @@ int days_in_month(int y, int m)
 /* 0 = Monday ... 6 = Sunday. */
 static int weekday(int32_t days) { return (int)(((days % 7) + 7 + 3) % 7); }
 
-static int word_is(const char *text, const token *t, const char *w)
-{
-	size_t n = strlen(w);
-	return t->kind == TK_WORD && t->end - t->start == n && strncasecmp(text + t->start, w, n) == 0;
-}
+/* The token is the word W (lowercase), in any case. */
+#define word_is(text, t, w) token_is((text), (t), (w), strlen(w))
 
 static int lookup(const lexmap *m, const char *text, const token *t)
 {
@@ -120,6 +117,7 @@ typedef struct tctx {
 	const char *text;
 	const token *t;
 	size_t n;
+	const uint8_t *cls; /* TC_* bits per token */
 	uint8_t *taken;
 	refdate ref;
 	uint32_t article;
@@ -189,7 +187,7 @@ static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
 		*next = k + 1;
 		return v >= 1 && v <= 31 ? v : -1;
 	}
-	if (t[k].kind != TK_WORD)
+	if (t[k].kind != TK_WORD || !(c->cls[k] & TC_NUMBER))
 		return -1;
 	for (int i = 0; ords[i]; i++)
 		if (word_is(x, &t[k], ords[i])) {
@@ -275,6 +273,11 @@ static size_t absolute(tctx *c, size_t i)
 	const token *t = c->t;
 	size_t n = c->n, j = i, k, e;
 	int ord, m, d, y, wd = -1;
+	/* Only numbers, number words, month and weekday names and "the" open
+	 * an absolute date. */
+	if (t[i].kind == TK_WORD && !(c->cls[i] & TC_NUMBER) && !word_is(x, &t[i], "the") &&
+	    month_of(x, &t[i]) <= 0 && weekday_of(x, &t[i]) < 0)
+		return 0;
 	if (j < n && (wd = weekday_of(x, &t[j])) >= 0) {
 		j++;
 		if (j < n && t[j].kind == TK_PUNCT && t[j].cp == ',')
@@ -1169,8 +1172,8 @@ static size_t month_alone(tctx *c, size_t i)
 	int prep = 0;
 	for (int k = 0; !prep && preps[k]; k++)
 		prep = i > 0 && word_is(c->text, &c->t[i - 1], preps[k]);
-	if (c->t[i].end - c->t[i].start <= 4 && !word_is(c->text, &c->t[i], "May") &&
-	    !word_is(c->text, &c->t[i], "June") && !word_is(c->text, &c->t[i], "July") && !prep)
+	if (c->t[i].end - c->t[i].start <= 4 && !word_is(c->text, &c->t[i], "may") &&
+	    !word_is(c->text, &c->t[i], "june") && !word_is(c->text, &c->t[i], "july") && !prep)
 		return 0;
 	int y = infer_year(c, m, 1);
 	emit_days(c, i, i + 1, y != 0, y ? month_start(y, m) : 0, y ? month_end(y, m) : 0);
@@ -1329,13 +1332,38 @@ static void combine(tctx *c, size_t first)
 	c->out->len = k;
 }
 
-void time_extract(const char *text, const token *t, size_t n, uint8_t *taken, refdate ref, uint32_t article,
-		  vec *out)
+void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
-	tctx c = {text, t, n, taken, ref, article, out};
+	for (size_t i = 0; i < n; i++) {
+		const token *k = &t[i];
+		if (k->kind == TK_NUM) {
+			cls[i] = TC_NUMBER | TC_TIME;
+		} else if (k->kind == TK_PUNCT) {
+			cls[i] = (k->cp == '-' || k->cp == '\'' || k->cp == 0x2019) ? TC_NUMBER | TC_TIME : 0;
+		} else {
+			uint32_t len = k->end - k->start;
+			int c = lexicon_token_class(text + k->start, len);
+			if (!c) {
+				const char *h = memchr(text + k->start, '-', len);
+				if (h)
+					c = lexicon_token_class(text + k->start, (size_t)(h - (text + k->start)));
+			}
+			cls[i] = (uint8_t)c;
+		}
+	}
+}
+
+void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
+		  uint32_t article, vec *out)
+{
+	tctx c = {text, t, n, cls, taken, ref, article, out};
 	size_t first = out->len;
 	for (size_t i = 0; i < n;) {
 		size_t used = 0;
+		if (!(cls[i] & TC_TIME)) {
+			i++;
+			continue;
+		}
 		/* "since X": from the start of X to the reference date. */
 		if (word_is(text, &t[i], "since") && i + 1 < n) {
 			size_t before = out->len;

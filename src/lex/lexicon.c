@@ -37,6 +37,24 @@ int lexmap_get(const lexmap *m, const char *s, size_t n)
 	}
 }
 
+/* Sets bits V on KEY's value, adding the key if absent. */
+static void map_or(lexmap *m, const char *key, size_t n, int v)
+{
+	for (uint32_t i = hash(key, n) & m->mask;; i = (i + 1) & m->mask) {
+		struct lexslot *e = &m->slots[i];
+		if (!e->key) {
+			e->key = key;
+			e->len = (uint32_t)n;
+			e->value = v;
+			return;
+		}
+		if (e->len == n && memcmp(e->key, key, n) == 0) {
+			e->value |= v;
+			return;
+		}
+	}
+}
+
 static void die(const char *what)
 {
 	fprintf(stderr, "attest: lexicon: %s\n", what);
@@ -273,6 +291,26 @@ static void build(void)
 		L.num_class = cls;
 		unsigned maxw = 0;
 		class_phrase_map(&L.qmod, file("qmod"), qmod_classes, &maxw);
+
+		/* Token classes: number words, and words that open dates. */
+		static const char *const num_openers[] = {"a", "an", "several", "tens", "half", "minus", "negative",
+							  NULL};
+		const lexicon_file *tt = file("time_triggers");
+		map_init(&L.token_class, f->count + tt->count + 512);
+		for (unsigned i = 0; i < f->count; i++) {
+			size_t wl;
+			const char *w = field(f->entries[i], 0, &wl);
+			map_or(&L.token_class, w, wl, TC_NUMBER);
+		}
+		for (int i = 0; num_openers[i]; i++)
+			map_or(&L.token_class, num_openers[i], strlen(num_openers[i]), TC_NUMBER);
+		for (unsigned i = 0; i < tt->count; i++)
+			map_or(&L.token_class, tt->entries[i], strlen(tt->entries[i]), TC_TIME);
+		const lexmap *names[] = {&L.months, &L.weekdays};
+		for (int k = 0; k < 2; k++)
+			for (uint32_t i = 0; i <= names[k]->mask; i++)
+				if (names[k]->slots[i].key)
+					map_or(&L.token_class, names[k]->slots[i].key, names[k]->slots[i].len, TC_TIME);
 	}
 
 	f = file("credit");
@@ -468,4 +506,17 @@ int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *star
 		}
 	}
 	return 0;
+}
+
+int lexicon_token_class(const char *s, size_t n)
+{
+	char w[32];
+	if (n == 0 || n >= sizeof w)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	int v = lexmap_get(&lexicon_get()->token_class, w, n);
+	return v > 0 ? v : 0;
 }

@@ -31,6 +31,12 @@ enum { ABBR_TITLE = 1, ABBR_NUM, ABBR_MONTH, ABBR_END };
 enum { NUMW_UNIT = 1, NUMW_TEN, NUMW_HUNDRED, NUMW_SCALE, NUMW_DOZEN, NUMW_VAGUE, NUMW_ORD, NUMW_FRAC };
 enum { QMOD_GT = 1, QMOD_GE, QMOD_LT, QMOD_LE, QMOD_APPROX, QMOD_NEAR };
 
+/* Token classes (lexicon_token_class): what a word may open. */
+enum { TC_NUMBER = 1, TC_TIME = 2 };
+
+/* The TC_* bits of the N bytes at S (a word, any case). */
+int lexicon_token_class(const char *s, size_t n);
+
 /* Classes of data/furniture.txt (FURN_NONE = 0 is "not furniture"). */
 enum {
 	FURN_NONE = 0, FURN_COPYRIGHT, FURN_DONATE, FURN_SUBSCRIBE, FURN_SHARE, FURN_NAV,
@@ -55,6 +61,7 @@ typedef struct lexicons {
 	const double *num_value;
 	const uint8_t *num_class; /* NUMW_* */
 	lexmap qmod;          /* folded bound/hedge phrase -> QMOD_*; prefixes -> 0 */
+	lexmap token_class;   /* folded word -> TC_* bits */
 } lexicons;
 
 /* The lexicons, built on first use; never NULL (aborts only if the

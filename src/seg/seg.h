@@ -10,6 +10,7 @@
 #ifndef ATTEST_SEG_H
 #define ATTEST_SEG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/span.h"
@@ -43,6 +44,19 @@ typedef struct tokenizer {
 } tokenizer;
 
 void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end);
+
+/* Is token T the word W (N bytes, lowercase ASCII), in any case?  Inline:
+ * with a literal W the length folds at compile time. */
+static inline int token_is(const char *text, const token *t, const char *w, size_t n)
+{
+	if (t->kind != TK_WORD || t->end - t->start != n)
+		return 0;
+	const char *s = text + t->start;
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] | 0x20) != w[i] && s[i] != w[i])
+			return 0;
+	return 1;
+}
 /* The next token into *OUT; 0 at the end. */
 int token_next(tokenizer *t, token *out);
 
