@@ -13,8 +13,8 @@
 #include "extract/extract.h"
 #include "pipeline.h"
 
-#define QUANTITY_FLOOR 0.95
-#define TIME_FLOOR 0.90
+#define QUANTITY_FLOOR 0.955
+#define TIME_FLOOR 0.895
 
 static int split_tabs(char *line, char **f, int max)
 {
