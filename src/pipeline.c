@@ -61,6 +61,10 @@ ATTEST_API attest_doc *attest_doc_new(void)
 	vec_init(&d->taken, 1);
 	vec_init(&d->quantities, sizeof(qrec));
 	vec_init(&d->times, sizeof(trec));
+	vec_init(&d->entities, sizeof(erec));
+	vec_init(&d->claims, sizeof(crec));
+	vec_init(&d->quotes, sizeof(quoterec));
+	vec_init(&d->stances, sizeof(strec));
 	d->name = "";
 	(void)lexicon_get();
 	return d;
@@ -82,6 +86,10 @@ ATTEST_API void attest_doc_free(attest_doc *d)
 	vec_free(&d->taken);
 	vec_free(&d->quantities);
 	vec_free(&d->times);
+	vec_free(&d->entities);
+	vec_free(&d->claims);
+	vec_free(&d->quotes);
+	vec_free(&d->stances);
 	free(d);
 }
 
@@ -93,6 +101,7 @@ static void reset(attest_doc *d)
 	d->warnings.len = d->paras.len = d->infos.len = 0;
 	d->articles.len = d->sentences.len = 0;
 	d->quantities.len = d->times.len = 0;
+	d->entities.len = d->claims.len = d->quotes.len = d->stances.len = 0;
 }
 
 static int parse_ymd(const char *s, pdate *out)
@@ -129,6 +138,7 @@ static attest_status fail(attest_doc *d, attest_status st, const char *msg)
 		snprintf(d->err, sizeof d->err, "%s: %s", d->name, attest_strstatus(st));
 	d->paras.len = d->infos.len = d->articles.len = d->sentences.len = 0;
 	d->quantities.len = d->times.len = 0;
+	d->entities.len = d->claims.len = d->quotes.len = d->stances.len = 0;
 	buf_clear(&d->raw);
 	return st;
 }

@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "text/text.h"
+#include "claim/claim.h"
 
 #define ERRMSG_MAX 1024
 
@@ -30,6 +31,10 @@ struct attest_doc {
 	vec taken;           /* scratch: one flag per token */
 	vec quantities;      /* qrec */
 	vec times;           /* trec */
+	vec entities;        /* erec */
+	vec claims;          /* crec */
+	vec quotes;          /* quoterec */
+	vec stances;         /* strec */
 	pdate ref_date;      /* y == 0 when unset */
 	unsigned options;    /* ATTEST_OPT_* */
 };
