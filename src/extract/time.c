@@ -799,15 +799,16 @@ static size_t relative(tctx *c, size_t i)
 		earlier = 1, later = word_is(x, &t[j], "later"), j++;
 	if (j < n && word_is(x, &t[j], "on"))
 		j++;
+	int coming = 0; /* "coming Friday": the first one after REF */
 	if (j < n && (word_is(x, &t[j], "last") || word_is(x, &t[j], "previous")))
 		which = -1, j++;
 	else if (j < n && (word_is(x, &t[j], "next") || word_is(x, &t[j], "coming") ||
 			   word_is(x, &t[j], "following") || word_is(x, &t[j], "upcoming")))
-		which = 1, j++;
+		which = 1, coming = word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming"), j++;
 	else if (j < n && word_is(x, &t[j], "this")) {
 		which = 2, j++;
 		if (j < n && (word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming")))
-			which = 1, j++;
+			which = 1, coming = 1, j++;
 	}
 	int wd;
 	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
@@ -816,8 +817,12 @@ static size_t relative(tctx *c, size_t i)
 		int32_t d = 0;
 		if (day_ok) {
 			int rw = weekday(r);
-			if (which == 1)
+			if (which == 1 && coming)
 				d = r + ((wd - rw + 7) % 7 ? (wd - rw + 7) % 7 : 7);
+			else if (which == 1)
+				d = r - rw + 7 + wd; /* next Friday: Friday of next week */
+			else if (which == 2)
+				d = r - rw + wd; /* this Friday: Friday of this week */
 			else if (which == -1)
 				d = r - ((rw - wd + 7) % 7 ? (rw - wd + 7) % 7 : 7);
 			else
@@ -917,10 +922,12 @@ static size_t relative(tctx *c, size_t i)
 				}
 			}
 		} else {
-			return 0;
+			ok = -1;
 		}
-		emit_days(c, i, j + 1, ok, s, e);
-		return j + 1 - i;
+		if (ok >= 0) {
+			emit_days(c, i, j + 1, ok, s, e);
+			return j + 1 - i;
+		}
 	}
 	/* early / mid / late Month */
 	if (b && (word_is(x, a, "early") || word_is(x, a, "mid") || word_is(x, a, "late") || word_is(x, a, "mid-"))) {
@@ -942,29 +949,44 @@ static size_t relative(tctx *c, size_t i)
 			return e - i;
 		}
 	}
-	/* [over] the weekend, this weekend, last/next weekend. */
+	/* [over|at] the weekend, this weekend, last/next weekend, the weekend
+	 * after next.  "this weekend" and "the weekend" are the Saturday and
+	 * Sunday of REF's week (Monday to Sunday); "over the weekend" and "at
+	 * the weekend", the news idiom for the one just gone, are the most
+	 * recent weekend on or before REF. */
 	{
-		size_t k = i;
-		int step = 0, explicit_ = 0;
-		if (word_is(x, &t[k], "the") || word_is(x, &t[k], "this"))
+		size_t k = i, from = i;
+		int step = 0, explicit_ = 0, past = 0;
+		if (word_is(x, &t[k], "the") || word_is(x, &t[k], "this") || word_is(x, &t[k], "my"))
 			k++;
-		else if (word_is(x, &t[k], "last") || word_is(x, &t[k], "past"))
+		else if (word_is(x, &t[k], "last") || word_is(x, &t[k], "past") || word_is(x, &t[k], "previous"))
 			step = -1, explicit_ = 1, k++;
-		else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "coming"))
+		else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "coming") || word_is(x, &t[k], "following"))
 			step = 1, explicit_ = 1, k++;
-		if (k < n && word_is(x, &t[k], "weekend") && (k > i || explicit_)) {
+		int bare = k == i && i > 0 && (word_is(x, &t[i - 1], "on") || word_is(x, &t[i - 1], "mom"));
+		if (k > i && word_is(x, &t[i], "the") && i > 0 && (word_is(x, &t[i - 1], "over") || word_is(x, &t[i - 1], "at")))
+			past = 1, from = word_is(x, &t[i - 1], "over") ? i - 1 : i;
+		if (k < n && word_is(x, &t[k], "weekend") && (k > i || bare)) {
+			size_t e = k + 1;
+			/* "the weekend after [the] next" */
+			if (!step && e + 1 < n && word_is(x, &t[e], "after")) {
+				size_t q = e + 1;
+				if (q < n && word_is(x, &t[q], "the"))
+					q++;
+				if (q < n && word_is(x, &t[q], "next"))
+					step = 2, past = 0, e = q + 1;
+			}
 			int32_t sat = 0;
 			if (day_ok) {
 				int rw = weekday(r);
-				/* The weekend the reference is in, or the last one before. */
-				sat = rw >= 5 ? r - (rw - 5) : r - rw - 2;
-				if (explicit_ && step == -1 && rw >= 5)
-					sat -= 7;
-				if (step == 1)
-					sat = r - rw + 5 + (rw >= 5 ? 7 : 0);
+				sat = r - rw + 5 + 7 * step;
+				if (past)
+					sat = rw >= 5 ? r - (rw - 5) : r - rw - 2;
+				else if (step == 1 && rw < 5 && !explicit_)
+					sat = r - rw + 5;
 			}
-			emit_days(c, i, k + 1, day_ok, sat, sat + 1);
-			return k + 1 - i;
+			emit_days(c, from, e, day_ok, sat, sat + 1);
+			return e - i;
 		}
 	}
 	/* "the week of April 10", "the week commencing/beginning X": the rest
@@ -1360,7 +1382,7 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 	size_t first = out->len;
 	for (size_t i = 0; i < n;) {
 		size_t used = 0;
-		if (!(cls[i] & TC_TIME)) {
+		if (!(cls[i] & (TC_TIME | TC_NUMBER))) {
 			i++;
 			continue;
 		}
