@@ -146,6 +146,8 @@ static int32_t month_end(int y, int m) { return date_to_days(y, m, days_in_month
 static int has_ref_day(const tctx *c) { return c->ref.y && c->ref.m && c->ref.d; }
 static int32_t ref_days(const tctx *c) { return date_to_days(c->ref.y, c->ref.m, c->ref.d); }
 
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
 /* The year for a month (and day) given without one: the reference year, or
  * the year before when that would put it more than ~6 months ahead. */
 static int infer_year(const tctx *c, int m, int d)
@@ -156,7 +158,9 @@ static int infer_year(const tctx *c, int m, int d)
 	int refm = c->ref.m ? c->ref.m : 12;
 	if (m - refm > 6 || (m - refm == 6 && d > (c->ref.d ? c->ref.d : 31)))
 		y--;
-	(void)d;
+	/* "Feb 29" with no year: the last leap day. */
+	while (m == 2 && d == 29 && !is_leap(y))
+		y--;
 	return y;
 }
 
@@ -266,6 +270,241 @@ static void emit_day(tctx *c, size_t a, size_t b, int y, int m, int d)
 	}
 }
 
+/* Numeric and compact dates.  A run of numbers and month names joined by
+ * '/', '-' or '.' with no spaces ("4/17/2025", "2019-aug-01",
+ * "Sep-23-2020", "05-Aug-2016", "Oct2", "Jan-Feb") is read as one date.
+ * The order of three numbers: year first (2025-04-17, 2025/4/17) when the
+ * first has four digits; else month first, the U.S. order of the English
+ * wires ("5/3/2024" is May 3), unless the first cannot be a month
+ * ("17/04/2025") or the parts are joined by dots ("17.04.2025", the
+ * European order).  A two-digit year is 2000-2029 below 30, else 19xx.
+ * A month and day of numbers alone ("4/17", "4-17") is read only where a
+ * date is expected (after "on", "from", "between", a weekday; a dash only
+ * after a preposition), since "1/2" is more often a fraction and "3-1" a
+ * score. */
+#define NUM_PARTS 6
+
+typedef struct npart {
+	int v;          /* the number, or the month 1-12 */
+	uint8_t month;  /* a month name */
+	uint8_t digits; /* digits of a number */
+	char sep;       /* separator before the part: '/', '-', '.', or 0 ("Oct2") */
+	uint32_t end;   /* byte offset after the part */
+} npart;
+
+static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static int is_alpha(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
+
+/* Splits the bytes from S (up to LIM) into parts; returns their count. */
+static int nparts(const tctx *c, uint32_t s, uint32_t lim, npart *p)
+{
+	const char *x = c->text;
+	int np = 0;
+	uint32_t q = s;
+	char sep = 0;
+	while (np < NUM_PARTS && q < lim) {
+		uint32_t b = q;
+		if (is_digit(x[q])) {
+			int v = 0;
+			while (q < lim && is_digit(x[q]) && q - b < 4)
+				v = v * 10 + (x[q++] - '0');
+			if (q < lim && is_digit(x[q]))
+				break;
+			p[np] = (npart){v, 0, (uint8_t)(q - b), sep, q};
+		} else if (is_alpha(x[q])) {
+			while (q < lim && is_alpha(x[q]))
+				q++;
+			token w = {b, q, (uint32_t)x[b], TK_WORD, TF_CAP};
+			int m = q - b >= 3 ? lookup(&lexicon_get()->months, x, &w) : -1;
+			if (m <= 0)
+				break;
+			p[np] = (npart){m, 1, 0, sep, q};
+		} else {
+			break;
+		}
+		np++;
+		if (q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') && (is_digit(x[q + 1]) || is_alpha(x[q + 1]))) {
+			sep = x[q++];
+			continue;
+		}
+		if (q < lim && p[np - 1].month && is_digit(x[q])) {
+			sep = 0;
+			continue;
+		}
+		break;
+	}
+	return np;
+}
+
+/* The year a number stands for ("2016", "16", "89"), or -1. */
+static int nyear(const npart *p)
+{
+	if (p->month)
+		return -1;
+	if (p->digits == 4 && year_ok(p->v))
+		return p->v;
+	if (p->digits == 2)
+		return p->v < 30 ? 2000 + p->v : 1900 + p->v;
+	return -1;
+}
+
+static int nday(const npart *p) { return !p->month && p->digits <= 2 && p->v >= 1 && p->v <= 31 ? p->v : -1; }
+static int nmonth(const npart *p) { return p->month || (p->digits <= 2 && p->v >= 1 && p->v <= 12) ? p->v : -1; }
+
+enum { ND_NONE, ND_DAY, ND_MONTH, ND_MONTHDAY, ND_MONTHS };
+
+/* Reads a date from parts P[0..NP); returns its ND_* kind and sets the
+ * fields and *USED.  CTX: 1 where a date is expected, 2 after a
+ * preposition. */
+static int ndate(const npart *p, int np, int ctx, int *y, int *m, int *d, int *used)
+{
+	if (np >= 3 && p[1].sep && p[1].sep == p[2].sep) {
+		*used = 3;
+		if (p[0].digits == 4 && year_ok(p[0].v)) {
+			*y = p[0].v;
+			if ((*m = nmonth(&p[1])) > 0 && (*d = nday(&p[2])) > 0)
+				return ND_DAY;
+			if (p[2].month && (*d = nday(&p[1])) > 0 && (*m = p[2].v) > 0)
+				return ND_DAY;
+		} else if (p[0].month) {
+			*m = p[0].v;
+			if ((*d = nday(&p[1])) > 0 && (*y = nyear(&p[2])) > 0)
+				return ND_DAY;
+			if (p[1].digits == 4 && (*y = nyear(&p[1])) > 0 && (*d = nday(&p[2])) > 0)
+				return ND_DAY;
+		} else if (p[1].month) {
+			*m = p[1].v;
+			if ((*d = nday(&p[0])) > 0 && (*y = nyear(&p[2])) > 0)
+				return ND_DAY;
+		} else if (p[2].month) {
+			*m = p[2].v;
+			if ((*d = nday(&p[0])) > 0 && p[1].digits == 4 && (*y = nyear(&p[1])) > 0)
+				return ND_DAY;
+		} else if (p[0].digits <= 2 && p[1].digits <= 2 && (*y = nyear(&p[2])) > 0) {
+			int a = p[0].v, b = p[1].v;
+			int dm = p[1].sep == '.' || a > 12;
+			*m = dm ? b : a, *d = dm ? a : b;
+			if (*m >= 1 && *m <= 12 && *d >= 1 && *d <= 31)
+				return ND_DAY;
+		}
+	}
+	if (np < 2 || (p[1].sep == '.' && !p[0].month))
+		return ND_NONE;
+	*used = 2;
+	if (p[0].month && p[1].month && p[1].sep == '-') {
+		*m = p[0].v, *d = p[1].v;
+		return ND_MONTHS;
+	}
+	if (p[0].month && p[1].digits == 4 && (*y = nyear(&p[1])) > 0) {
+		*m = p[0].v;
+		return ND_MONTH;
+	}
+	if (p[0].month && (*d = nday(&p[1])) > 0) {
+		*m = p[0].v;
+		return ND_MONTHDAY;
+	}
+	if (p[1].month && p[1].sep && (*d = nday(&p[0])) > 0) {
+		*m = p[1].v;
+		return ND_MONTHDAY;
+	}
+	if (!p[1].sep)
+		return ND_NONE;
+	if (p[0].digits == 4 && (*y = nyear(&p[0])) > 0 && (*m = nmonth(&p[1])) > 0)
+		return ND_MONTH;
+	if (p[1].digits == 4 && (*y = nyear(&p[1])) > 0 && (*m = nmonth(&p[0])) > 0)
+		return ND_MONTH;
+	if (p[0].month || p[1].month || p[0].digits > 2 || p[1].digits > 2 || !ctx || (p[1].sep == '-' && ctx < 2))
+		return ND_NONE;
+	int a = p[0].v, b = p[1].v;
+	if (a >= 1 && a <= 12 && b >= 1 && b <= 31)
+		*m = a, *d = b;
+	else if (b >= 1 && b <= 12 && a >= 1 && a <= 31)
+		*m = b, *d = a;
+	else
+		return ND_NONE;
+	return ND_MONTHDAY;
+}
+
+
+/* How strongly the tokens before J (a weekday may sit at I..J) expect a
+ * date: 2 after a preposition or a dash, 1 after a weekday, "this", or at
+ * the start of a sentence, else 0. */
+static int date_context(const tctx *c, size_t i, size_t j)
+{
+	static const char *const preps[] = {"on", "from", "between", "to", "until", "till", "through", "since",
+					    "by", "and", "before", "after", "dated", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	if (j > i)
+		return 1;
+	if (i == 0)
+		return 1;
+	for (int k = 0; preps[k]; k++)
+		if (word_is(x, &t[i - 1], preps[k]))
+			return 2;
+	if (punct_like(t, i - 1, '-') || word_is(x, &t[i - 1], "or") ||
+	    (i > 1 && punct_like(t, i - 1, ',') && c->taken[i - 2]))
+		return 2;
+	return word_is(x, &t[i - 1], "this") ? 1 : 0;
+}
+
+/* A numeric or compact date at token J (I..J a weekday); tokens used from
+ * I, or 0. */
+static size_t numeric(tctx *c, size_t i, size_t j)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	npart p[NUM_PARTS];
+	int y = 0, m = 0, d = 0, used = 0;
+	if (t[j].kind == TK_PUNCT)
+		return 0;
+	int np = nparts(c, t[j].start, t[n - 1].end, p);
+	int kind = ndate(p, np, date_context(c, i, j), &y, &m, &d, &used);
+	if (kind == ND_NONE)
+		return 0;
+	size_t k = j;
+	while (k < n && t[k].end < p[used - 1].end)
+		k++;
+	if (k >= n || t[k].end != p[used - 1].end)
+		return 0;
+	size_t e = k + 1;
+	/* "9-10 am": hours, not a date. */
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && e < n && t[e].kind == TK_WORD &&
+	    (x[t[e].start] | 0x20) != 'o' && t[e].end - t[e].start <= 4 &&
+	    ((x[t[e].start] | 0x20) == 'a' || (x[t[e].start] | 0x20) == 'p') && (x[t[e].start + 1] | 0x20) != 'r')
+		return 0;
+	switch (kind) {
+	case ND_DAY:
+		emit_day(c, i, e, y, m, d);
+		break;
+	case ND_MONTH:
+		emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
+		break;
+	case ND_MONTHS: {
+		int m2 = d, y2 = year_after(c, e, &e), y1;
+		int inferred = !y2;
+		if (!y2)
+			y2 = infer_year(c, m2, 1);
+		y1 = y2 - (m > m2);
+		emit_days(c, i, e, y2 != 0, y2 ? month_start(y1, m) : 0, y2 ? month_end(y2, m2) : 0);
+		if (inferred)
+			mark_inferred(c);
+		break;
+	}
+	default:
+		if ((y = year_after(c, e, &e)) > 0) {
+			emit_day(c, i, e, y, m, d);
+			break;
+		}
+		y = infer_year(c, m, d);
+		emit_day(c, i, e, y, m, d);
+		mark_inferred(c);
+		break;
+	}
+	return e - i;
+}
+
 /* Tries an absolute date at token I; returns tokens used, or 0. */
 static size_t absolute(tctx *c, size_t i)
 {
@@ -273,6 +512,9 @@ static size_t absolute(tctx *c, size_t i)
 	const token *t = c->t;
 	size_t n = c->n, j = i, k, e;
 	int ord, m, d, y, wd = -1;
+	/* Compact forms that begin with a month: "Oct-2", "Sep-23-2020". */
+	if (t[i].kind == TK_WORD && (k = numeric(c, i, i)) > 0)
+		return k;
 	/* Only numbers, number words, month and weekday names and "the" open
 	 * an absolute date. */
 	if (t[i].kind == TK_WORD && !(c->cls[i] & TC_NUMBER) && !word_is(x, &t[i], "the") &&
@@ -283,26 +525,10 @@ static size_t absolute(tctx *c, size_t i)
 		if (j < n && t[j].kind == TK_PUNCT && t[j].cp == ',')
 			j++;
 	}
-	/* "23.04.2022": day.month.year, the European order. */
-	if (j < n && t[j].kind == TK_NUM) {
-		int p[3] = {0, 0, 0}, np = 0, digits = 0;
-		uint32_t q = t[j].start;
-		for (; q < t[j].end && np < 3; q++) {
-			if (x[q] >= '0' && x[q] <= '9') {
-				p[np] = p[np] * 10 + (x[q] - '0');
-				digits++;
-			} else if (x[q] == '.' && digits) {
-				np++, digits = 0;
-			} else {
-				break;
-			}
-		}
-		if (q == t[j].end && np == 2 && digits == 4 && p[1] >= 1 && p[1] <= 12 && p[0] >= 1 &&
-		    year_ok(p[2]) && p[0] <= days_in_month(p[2], p[1])) {
-			emit_day(c, i, j + 1, p[2], p[1], p[0]);
-			return j + 1 - i;
-		}
-	}
+	/* Numeric and compact forms: 2025-04-17, 4/17/2025, 17.04.2025,
+	 * 05-Aug-2016, 2019/aug/01, Oct-2, Dec31, 11/2016. */
+	if (j < n && (k = numeric(c, i, j)) > 0)
+		return k;
 	/* "Friday the 26th", "Mon 13th": the day D of the nearest month (this
 	 * one, else the ones before) on which D is that weekday. */
 	if (wd >= 0 && j < n && c->ref.y && c->ref.m) {
@@ -310,6 +536,7 @@ static size_t absolute(tctx *c, size_t i)
 		if (word_is(x, &t[k], "the"))
 			k++;
 		if ((d = dayval(c, k, &e, &ord)) > 0 && (ord || k == j) && (e >= n || month_of(x, &t[e]) <= 0) &&
+		    !(e + 1 < n && word_is(x, &t[e], "of") && month_of(x, &t[e + 1]) > 0) &&
 		    !(t[k].kind == TK_NUM && intval(x, &t[k], NULL) >= 1000)) {
 			int yy = c->ref.y, mm = c->ref.m;
 			for (int tries = 0; tries < 24; tries++) {
@@ -399,6 +626,9 @@ static size_t absolute(tctx *c, size_t i)
 	size_t j0 = j;
 	if (j < n && word_is(x, &t[j], "the"))
 		j++;
+	/* Not "$12 December": an amount. */
+	if (j > 0 && t[j - 1].kind == TK_PUNCT && (t[j - 1].cp == '$' || t[j - 1].cp == 0xA3 || t[j - 1].cp == 0x20AC))
+		return 0;
 	if ((d = dayval(c, j, &k, &ord)) > 0) {
 		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
 			k++;
@@ -427,32 +657,6 @@ static size_t absolute(tctx *c, size_t i)
 		}
 	}
 	j = j0;
-	/* ISO 2025-04-17 / 2025-04 */
-	if (j < n && t[j].kind == TK_NUM && (y = intval(x, &t[j], NULL)) > 0 && year_ok(y) && j + 2 < n &&
-	    t[j + 1].kind == TK_PUNCT && t[j + 1].cp == '-' && !(t[j + 1].flags & TF_SPACE) &&
-	    (m = intval(x, &t[j + 2], NULL)) >= 1 && m <= 12 && !(t[j + 2].flags & TF_SPACE) &&
-	    t[j + 2].end - t[j + 2].start <= 2) {
-		if (j + 4 < n && t[j + 3].kind == TK_PUNCT && t[j + 3].cp == '-' && !(t[j + 3].flags & TF_SPACE) &&
-		    (d = intval(x, &t[j + 4], NULL)) >= 1 && d <= days_in_month(y, m)) {
-			emit_day(c, i, j + 5, y, m, d);
-			return j + 5 - i;
-		}
-		emit_days(c, i, j + 3, 1, month_start(y, m), month_end(y, m));
-		return j + 3 - i;
-	}
-	/* D/M/YYYY when unambiguous (one part above 12). */
-	if (j + 4 < n && t[j].kind == TK_NUM && t[j + 1].kind == TK_PUNCT && t[j + 1].cp == '/' &&
-	    t[j + 3].kind == TK_PUNCT && t[j + 3].cp == '/') {
-		int p = intval(x, &t[j], NULL), q = intval(x, &t[j + 2], NULL);
-		y = intval(x, &t[j + 4], NULL);
-		if (p > 0 && q > 0 && year_ok(y) && (p > 12) != (q > 12)) {
-			int dd = p > 12 ? p : q, mm = p > 12 ? q : p;
-			if (mm <= 12) {
-				emit_day(c, i, j + 5, y, mm, dd);
-				return j + 5 - i;
-			}
-		}
-	}
 	return 0;
 }
 
@@ -1150,38 +1354,6 @@ static size_t decade(tctx *c, size_t i)
 	return e - i;
 }
 
-/* Numeric month/day ("11/20", "1/1/2016"): taken only when one reading is
- * possible, or both readings give the same day. */
-static size_t numeric_md(tctx *c, size_t i)
-{
-	const char *x = c->text;
-	const token *t = c->t;
-	size_t n = c->n;
-	if (i + 2 >= n || t[i].kind != TK_NUM || t[i + 1].kind != TK_PUNCT || t[i + 1].cp != '/' ||
-	    t[i + 2].kind != TK_NUM || (t[i + 1].flags & TF_SPACE) || (t[i + 2].flags & TF_SPACE))
-		return 0;
-	int p = intval(x, &t[i], NULL), q = intval(x, &t[i + 2], NULL), y = 0;
-	size_t e = i + 3;
-	if (e + 1 < n && t[e].kind == TK_PUNCT && t[e].cp == '/' && !(t[e].flags & TF_SPACE)) {
-		y = intval(x, &t[e + 1], NULL);
-		if (y >= 0 && y < 100 && t[e + 1].end - t[e + 1].start == 2)
-			y += 2000;
-		if (!year_ok(y))
-			return 0;
-		e += 2;
-	}
-	int md = p >= 1 && p <= 12 && q >= 1 && q <= 31, dm = q >= 1 && q <= 12 && p >= 1 && p <= 31;
-	if (md && dm && p != q)
-		return 0; /* 5/12: ambiguous */
-	if (!md && !dm)
-		return 0;
-	int m = md ? p : q, d = md ? q : p;
-	if (!y)
-		y = infer_year(c, m, d);
-	emit_day(c, i, e, y, m, d);
-	return e - i;
-}
-
 /* A bare month name ("in October"), resolved like a month without a year. */
 static size_t month_alone(tctx *c, size_t i)
 {
@@ -1256,7 +1428,9 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
  * "onwards", "or earlier". */
 static int open_after(const char *x, const token *t, size_t n, size_t b, size_t *len)
 {
-	if (b + 1 < n && (word_is(x, &t[b], "or") || word_is(x, &t[b], "and"))) {
+	/* "on May 1 and after 6pm": not an open interval. */
+	if (b + 1 < n && (word_is(x, &t[b], "or") || word_is(x, &t[b], "and")) &&
+	    (b + 2 >= n || t[b + 2].kind == TK_PUNCT)) {
 		*len = 2;
 		if (word_is(x, &t[b + 1], "later") || word_is(x, &t[b + 1], "after"))
 			return OPEN_FROM;
@@ -1427,8 +1601,6 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			used = quarter(&c, i);
 		if (!used && !taken[i])
 			used = decade(&c, i);
-		if (!used && !taken[i])
-			used = numeric_md(&c, i);
 		if (!used && !taken[i])
 			used = year_alone(&c, i);
 		if (!used && !taken[i])
