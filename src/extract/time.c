@@ -851,11 +851,14 @@ static int count_at(const tctx *c, size_t i, size_t *next)
 		*next = i + 1;
 		return v;
 	}
+	/* "a couple of", "a few", "few": 2 and 3. */
+	if (word_is(x, &t[i], "couple") || word_is(x, &t[i], "few")) {
+		*next = i + 1 + (i + 1 < c->n && word_is(x, &t[i + 1], "of"));
+		return word_is(x, &t[i], "few") ? 3 : 2;
+	}
 	if (word_is(x, &t[i], "a") || word_is(x, &t[i], "an")) {
-		if (i + 2 < c->n && word_is(x, &t[i + 1], "couple") && word_is(x, &t[i + 2], "of")) {
-			*next = i + 3;
-			return 2;
-		}
+		if (i + 1 < c->n && (word_is(x, &t[i + 1], "couple") || word_is(x, &t[i + 1], "few")))
+			return count_at(c, i + 1, next);
 		*next = i + 1;
 		return 1;
 	}
@@ -964,6 +967,243 @@ static size_t offset(tctx *c, size_t i)
 		if (c->t[k].kind == TK_NUM)
 			c->taken[k] = 0;
 	return used;
+}
+
+/* A period after "of" in "the third week of ...": a month ("October",
+ * "Jan 2015", "this month", "next month") or a year ("2021", "this year",
+ * "last year", "the year").  Returns 1 for a month, 2 for a year, 0 for
+ * none; sets *Y, *M and *NEXT. */
+static int period_at(tctx *c, size_t k, int *y, int *m, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	if (k >= n)
+		return 0;
+	int v, step = 2;
+	if ((v = month_of(x, &t[k])) > 0) {
+		size_t e = k + 1;
+		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE))
+			e++;
+		int yy = year_after(c, e, &e);
+		*y = yy ? yy : infer_year(c, v, 1), *m = v, *next = e;
+		return *y ? 1 : 0;
+	}
+	if (t[k].end - t[k].start == 4 && (v = intval(x, &t[k], NULL)) > 0 && year_ok(v)) {
+		*y = v, *next = k + 1;
+		return 2;
+	}
+	if (word_is(x, &t[k], "this") || word_is(x, &t[k], "the") || word_is(x, &t[k], "current"))
+		step = 0;
+	else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "following"))
+		step = 1;
+	else if (word_is(x, &t[k], "last") || word_is(x, &t[k], "previous") || word_is(x, &t[k], "past"))
+		step = -1;
+	if (step == 2 || k + 1 >= n || !c->ref.y || !c->ref.m)
+		return 0;
+	*next = k + 2;
+	if (word_is(x, &t[k + 1], "year")) {
+		*y = c->ref.y + step;
+		return 2;
+	}
+	if (word_is(x, &t[k + 1], "month")) {
+		int mm = c->ref.m + step, yy = c->ref.y;
+		if (mm < 1)
+			mm += 12, yy--;
+		if (mm > 12)
+			mm -= 12, yy++;
+		*y = yy, *m = mm;
+		return 1;
+	}
+	return 0;
+}
+
+/* The Monday of the first week of a month or year: weeks run Monday to
+ * Sunday and belong to the month (year) that holds their Thursday, as ISO
+ * 8601 weeks do. */
+static int32_t first_monday(int y, int m)
+{
+	int32_t d = date_to_days(y, m, 1);
+	int32_t thu = d + (3 - weekday(d) + 7) % 7;
+	return thu - 3;
+}
+
+/* The Monday of the last such week. */
+static int32_t last_monday(int y, int m, int year)
+{
+	int32_t d = year ? date_to_days(y, 12, 31) : month_end(y, m);
+	int32_t thu = d - (weekday(d) - 3 + 7) % 7;
+	return thu - 3;
+}
+
+static int ordinal_at(const tctx *c, size_t k, size_t *next)
+{
+	static const char *const ordw[] = {"first", "second", "third", "fourth", "fifth", NULL};
+	const char *x = c->text;
+	if (k >= c->n)
+		return 0;
+	for (int q = 0; ordw[q]; q++)
+		if (word_is(x, &c->t[k], ordw[q])) {
+			*next = k + 1;
+			return q + 1;
+		}
+	if (word_is(x, &c->t[k], "last") || word_is(x, &c->t[k], "final")) {
+		*next = k + 1;
+		return -1;
+	}
+	int ord = 0, v = intval(x, &c->t[k], &ord);
+	if (ord && v >= 1 && v <= 12) {
+		*next = k + 1;
+		return v;
+	}
+	return 0;
+}
+
+/* Weeks and months counted within a period: "the third week of March",
+ * "the last week of 2016", "the first two weeks of 2021", "the last four
+ * months of 2021", "the first ten days of last year", "the 9th month of
+ * next year", "week 31", "week 3 of 2027".  Weeks follow first_monday. */
+static size_t week_frame(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, k = i, e;
+	int y = 0, m = 0, kind;
+	if (word_is(x, &t[k], "the"))
+		k++;
+	/* "week 31", "week 3 of 2027" */
+	if (k + 1 < n && word_is(x, &t[k], "week") && t[k + 1].kind == TK_NUM) {
+		int w = intval(x, &t[k + 1], NULL);
+		if (w < 1 || w > 53 || !c->ref.y)
+			return 0;
+		e = k + 2;
+		y = c->ref.y;
+		if (e + 1 < n && word_is(x, &t[e], "of") && period_at(c, e + 1, &y, &m, &e) != 2)
+			return 0;
+		int32_t mon = first_monday(y, 1) + 7 * (w - 1);
+		emit_days(c, i, e, 1, mon, mon + 6);
+		return e - i;
+	}
+	int ord = ordinal_at(c, k, &k);
+	if (!ord || k >= n)
+		return 0;
+	/* "the first Friday of July", "the second Monday of next month",
+	 * "the last Sunday of 2024"; alone, "the third Tuesday" is in REF's
+	 * month. */
+	int wd = weekday_of(x, &t[k]);
+	if (wd >= 0) {
+		e = k + 1;
+		if (e + 1 < n && word_is(x, &t[e], "of"))
+			kind = period_at(c, e + 1, &y, &m, &e);
+		else if (ord > 0 && c->ref.y && c->ref.m && !(e < n && t[e].kind == TK_WORD && (t[e].flags & TF_CAP)))
+			kind = 1, y = c->ref.y, m = c->ref.m;
+		else
+			return 0;
+		if (!kind)
+			return 0;
+		int32_t d;
+		if (ord > 0) {
+			int32_t f = kind == 1 ? month_start(y, m) : date_to_days(y, 1, 1);
+			d = f + (wd - weekday(f) + 7) % 7 + 7 * (ord - 1);
+		} else {
+			int32_t l = kind == 1 ? month_end(y, m) : date_to_days(y, 12, 31);
+			d = l - (weekday(l) - wd + 7) % 7;
+		}
+		if (kind == 1 && date_from_days(d).m != m)
+			return 0;
+		emit_days(c, i, e, 1, d, d);
+		return e - i;
+	}
+	int cnt = 1;
+	size_t q;
+	if (t[k].kind == TK_NUM || (c->cls[k] & TC_NUMBER)) {
+		if (!(cnt = count_at(c, k, &q)) || q >= n || ord > 1)
+			return 0;
+		k = q;
+	}
+	int unit = unit_of(x, &t[k]);
+	if (unit != U_WEEK && unit != U_MONTH && unit != U_DAY)
+		return 0;
+	e = k + 1;
+	if (e < n && (word_is(x, &t[e], "of") || word_is(x, &t[e], "in")))
+		e++;
+	if (!(kind = period_at(c, e, &y, &m, &e)))
+		return 0;
+	int32_t s0, e0;
+	int first = ord > 0 ? ord : 1;
+	if (unit == U_WEEK) {
+		if (ord > 0)
+			s0 = first_monday(y, kind == 1 ? m : 1) + 7 * (first - 1);
+		else
+			s0 = last_monday(y, m, kind == 2) - 7 * (cnt - 1);
+		e0 = s0 + 7 * cnt - 1;
+	} else if (unit == U_MONTH) {
+		if (kind != 2 || (ord > 0 && first + cnt - 1 > 12) || cnt > 12)
+			return 0;
+		int m0 = ord > 0 ? first : 13 - cnt;
+		s0 = month_start(y, m0), e0 = month_end(y, m0 + cnt - 1);
+	} else {
+		int32_t ps = kind == 1 ? month_start(y, m) : date_to_days(y, 1, 1);
+		int32_t pe = kind == 1 ? month_end(y, m) : date_to_days(y, 12, 31);
+		if (ord > 0)
+			s0 = ps + first - 1, e0 = s0 + cnt - 1;
+		else
+			e0 = pe, s0 = pe - cnt + 1;
+		if (s0 < ps || e0 > pe)
+			return 0;
+	}
+	emit_days(c, i, e, 1, s0, e0);
+	return e - i;
+}
+
+static size_t relative(tctx *c, size_t i);
+
+/* A length of time from a date: "the week of April 10" (its Monday to
+ * Sunday), "the week starting on February 4", "2 weeks starting May 20",
+ * "a week starting tomorrow", "three days beginning Monday". */
+static size_t span_from(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, k = i, q;
+	int cnt = 1;
+	if (word_is(x, &t[k], "the"))
+		k++;
+	else if ((cnt = count_at(c, k, &q)) > 0)
+		k = q;
+	else
+		return 0;
+	if (k + 2 >= n)
+		return 0;
+	int unit = unit_of(x, &t[k]);
+	int of = word_is(x, &t[k + 1], "of");
+	if (!unit || (of && (k == i || unit != U_WEEK)))
+		return 0;
+	if (!of && !word_is(x, &t[k + 1], "commencing") && !word_is(x, &t[k + 1], "beginning") &&
+	    !word_is(x, &t[k + 1], "starting"))
+		return 0;
+	size_t at = k + 2;
+	if (at < n && (word_is(x, &t[at], "on") || word_is(x, &t[at], "from")))
+		at++;
+	if (at >= n)
+		return 0;
+	size_t before = c->out->len;
+	size_t u = absolute(c, at);
+	if (!u)
+		u = relative(c, at);
+	if (!u || c->out->len != before + 1)
+		return 0;
+	trec *rr = &VEC_AT(c->out, trec, c->out->len - 1);
+	if (rr->valid) {
+		int32_t d = date_to_days(rr->start.y, rr->start.m, rr->start.d);
+		int32_t s0 = of ? d - weekday(d) : d;
+		rr->start = date_from_days(s0);
+		rr->end = date_from_days(add_units(s0, cnt, unit) - 1);
+	}
+	rr->sp.start = t[i].start;
+	for (size_t p = i; p < at; p++)
+		c->taken[p] = 1;
+	return at - i + u;
 }
 
 /* Relative expressions at token I; returns tokens used, or 0. */
@@ -1191,26 +1431,6 @@ static size_t relative(tctx *c, size_t i)
 			}
 			emit_days(c, from, e, day_ok, sat, sat + 1);
 			return e - i;
-		}
-	}
-	/* "the week of April 10", "the week commencing/beginning X": the rest
-	 * is a date, which absolute() reads; here only the frame. */
-	if (i + 2 < n && word_is(x, a, "the") && word_is(x, b, "week") &&
-	    (word_is(x, &t[i + 2], "of") || word_is(x, &t[i + 2], "commencing") || word_is(x, &t[i + 2], "beginning"))) {
-		size_t before = c->out->len;
-		size_t u = absolute(c, i + 3);
-		if (u && c->out->len > before) {
-			trec *rr = &VEC_AT(c->out, trec, c->out->len - 1);
-			if (rr->valid) {
-				int32_t d = date_to_days(rr->start.y, rr->start.m, rr->start.d);
-				int32_t s0 = word_is(x, &t[i + 2], "of") ? d - weekday(d) : d;
-				rr->start = date_from_days(s0);
-				rr->end = date_from_days(s0 + 6);
-			}
-			rr->sp.start = t[i].start;
-			for (size_t k = i; k < i + 3; k++)
-				c->taken[k] = 1;
-			return 3 + u;
 		}
 	}
 	/* "mid-November" as one token */
@@ -1592,6 +1812,10 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			}
 		}
 		if (!taken[i])
+			used = week_frame(&c, i);
+		if (!used && !taken[i])
+			used = span_from(&c, i);
+		if (!used && !taken[i])
 			used = absolute(&c, i);
 		if (!used && !taken[i])
 			used = offset(&c, i);
