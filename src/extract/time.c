@@ -799,12 +799,12 @@ static int season_of(const char *x, const token *t)
 	return -1;
 }
 
-enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_YEAR };
+enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_COUNT };
 
 static int unit_of(const char *x, const token *t)
 {
 	static const char *const u[] = {"day", "days", "week", "weeks", "fortnight", "fortnights", "month",
-					"months", "year", "years", NULL};
+					"months", "quarter", "quarters", "year", "years", "decade", "decades", NULL};
 	for (int k = 0; u[k]; k++)
 		if (word_is(x, t, u[k]))
 			return k / 2 + 1;
@@ -826,8 +826,10 @@ static int32_t add_units(int32_t days, int n, int unit)
 		int y = p.y, m = p.m;
 		if (unit == U_MONTH)
 			m += n;
+		else if (unit == U_QUARTER)
+			m += 3 * n;
 		else
-			y += n;
+			y += unit == U_DECADE ? 10 * n : n;
 		while (m > 12)
 			m -= 12, y++;
 		while (m < 1)
@@ -881,9 +883,80 @@ static int count_at(const tctx *c, size_t i, size_t *next)
 	return 0;
 }
 
+static size_t relative(tctx *c, size_t i);
+
+/* The one record of a date at token K that anchors a frame ("3 days after
+ * X", "the week of X"), with *USED its tokens; NULL when there is none. */
+static trec *anchor(tctx *c, size_t k, size_t *used)
+{
+	size_t before = c->out->len;
+	size_t u = absolute(c, k);
+	if (!u)
+		u = relative(c, k);
+	if (!u || c->out->len != before + 1)
+		return NULL;
+	*used = u;
+	return &VEC_AT(c->out, trec, c->out->len - 1);
+}
+
+/* A duration at token K: "3 days", "two weeks and two days", "1 month, 21
+ * days", "2 years 1 month".  Adds each part to AMT (indexed by U_*) and
+ * returns the count of the first part, 0 when there is none; sets *UNIT
+ * to the first part's unit, *PARTS to the number of parts and *NEXT. */
+static int duration_at(const tctx *c, size_t k, int amt[U_COUNT], int *unit, int *parts, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, q;
+	int first = 0;
+	*parts = 0;
+	for (int p = 0; p < 4 && k < n; p++) {
+		int v = count_at(c, k, &q), u = v && q < n ? unit_of(x, &t[q]) : 0;
+		if (!u)
+			break;
+		amt[u] += v;
+		if (!p)
+			first = v, *unit = u;
+		(*parts)++;
+		k = q + 1;
+		*next = k;
+		size_t s = k;
+		if (s < n && punct_like(t, s, ','))
+			s++;
+		if (s < n && word_is(x, &t[s], "and"))
+			s++;
+		k = s;
+	}
+	return first;
+}
+
+/* DAYS moved by the duration AMT, SIGN 1 or -1: years and months first. */
+static int32_t add_duration(int32_t days, const int amt[U_COUNT], int sign)
+{
+	for (int u = U_COUNT - 1; u >= U_DAY; u--)
+		if (amt[u])
+			days = add_units(days, sign * amt[u], u);
+	return days;
+}
+
+/* The first day of the quarter, decade or fortnight (Monday of REF's
+ * week) that holds R: blocks that "the past two quarters" counts. */
+static int32_t block_start(int32_t r, int unit)
+{
+	pdate p = date_from_days(r);
+	if (unit == U_QUARTER)
+		return month_start(p.y, (p.m - 1) / 3 * 3 + 1);
+	if (unit == U_DECADE)
+		return date_to_days(p.y - p.y % 10, 1, 1);
+	return r - weekday(r);
+}
+
 /* Offsets from the reference: "in two weeks", "three days ago", "a
  * fortnight later", "the next five days", "the past three months",
- * "within 9 months", "the day before". */
+ * "within 9 months", "the day before", "the day after tomorrow", "1 month
+ * and 21 days ago", "two days from tomorrow", "3 days after January 12".
+ * Quarters, decades and fortnights are counted whole: "the past two
+ * quarters" are the two before REF's quarter. */
 static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 {
 	const char *x = c->text;
@@ -903,56 +976,88 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 	int in = 0;
 	if (!range && j == i && word_is(x, &t[j], "in"))
 		in = 1, j++;
-	int v = count_at(c, j, &k);
-	*cnt_a = j, *cnt_b = k;
-	int u = v ? (k < n ? unit_of(x, &t[k]) : 0) : 0;
-	if (!v || !u) {
-		/* "the day before", "the day after" */
+	int amt[U_COUNT] = {0}, u = 0, parts = 0;
+	int v = duration_at(c, j, amt, &u, &parts, &k);
+	*cnt_a = j, *cnt_b = k ? k - 1 : j;
+	if (!v) {
+		/* "the day before [yesterday]", "the day after [tomorrow]" */
 		if (i + 2 < n && word_is(x, &t[i], "the") && word_is(x, &t[i + 1], "day") &&
-		    (word_is(x, &t[i + 2], "before") || word_is(x, &t[i + 2], "after")) &&
-		    !(i + 3 < n && t[i + 3].kind != TK_PUNCT)) {
-			int32_t d = r + (word_is(x, &t[i + 2], "after") ? 1 : -1);
-			emit_days(c, i, i + 3, day_ok, d, d);
-			return 3;
+		    (word_is(x, &t[i + 2], "before") || word_is(x, &t[i + 2], "after"))) {
+			int step = word_is(x, &t[i + 2], "after") ? 1 : -1;
+			size_t e = i + 3;
+			if (e < n && (word_is(x, &t[e], "yesterday") || word_is(x, &t[e], "tomorrow") ||
+				      word_is(x, &t[e], "tmrw")))
+				step *= 2, e++;
+			else if (e < n && t[e].kind != TK_PUNCT)
+				return 0;
+			emit_days(c, i, e, day_ok, r + step, r + step);
+			return e - i;
 		}
 		return 0;
 	}
-	size_t e = k + 1;
+	size_t e = k;
 	if (range && (j > i || within)) {
 		int32_t s0, e0;
-		if (back) {
-			s0 = add_units(r, -v, u);
+		int whole = parts == 1 && (u == U_QUARTER || u == U_DECADE || u == U_FORTNIGHT) && !within;
+		if (whole) {
+			int32_t b = block_start(r, u);
+			s0 = back ? add_units(b, -v, u) : add_units(b, 1, u);
+			e0 = back ? b - 1 : add_units(b, v + 1, u) - 1;
+		} else if (back) {
+			s0 = add_duration(r, amt, -1);
 			e0 = r - 1;
 		} else if (within) {
 			s0 = r;
-			e0 = add_units(r, v, u) - 1;
+			e0 = add_duration(r, amt, 1) - 1;
 		} else {
 			s0 = r + 1;
-			e0 = add_units(r, v, u);
+			e0 = add_duration(r, amt, 1);
 		}
 		emit_days(c, i, e, day_ok, s0, e0);
 		return e - i;
 	}
 	if (in) {
-		int32_t d = add_units(r, v, u);
+		int32_t d = add_duration(r, amt, 1);
 		emit_days(c, i, e, day_ok, d, d);
 		return e - i;
 	}
-	if (e < n && word_is(x, &t[e], "ago")) {
-		int32_t d = add_units(r, -v, u);
+	if (e < n && (word_is(x, &t[e], "ago") || word_is(x, &t[e], "earlier") || word_is(x, &t[e], "before")) &&
+	    (e + 1 >= n || t[e + 1].kind == TK_PUNCT || !word_is(x, &t[e], "before"))) {
+		int32_t d = add_duration(r, amt, -1);
 		emit_days(c, i, e + 1, day_ok, d, d);
 		return e + 1 - i;
 	}
-	if (e < n && word_is(x, &t[e], "later")) {
-		int32_t d = add_units(r, v, u);
+	if (e < n && word_is(x, &t[e], "later") && !(i > 0 && word_is(x, &t[i - 1], "no"))) {
+		int32_t d = add_duration(r, amt, 1);
 		emit_days(c, i, e + 1, day_ok, d, d);
 		return e + 1 - i;
 	}
-	if (e + 1 < n && word_is(x, &t[e], "from") && (word_is(x, &t[e + 1], "now") || word_is(x, &t[e + 1], "today") ||
-							 word_is(x, &t[e + 1], "tomorrow"))) {
-		int32_t d = add_units(r + (word_is(x, &t[e + 1], "tomorrow") ? 1 : 0), v, u);
-		emit_days(c, i, e + 2, day_ok, d, d);
-		return e + 2 - i;
+	/* N units from / after / before an anchor: now, today, tomorrow,
+	 * yesterday, or a date. */
+	if (e + 1 < n && (word_is(x, &t[e], "from") || word_is(x, &t[e], "after") || word_is(x, &t[e], "before"))) {
+		int sign = word_is(x, &t[e], "before") ? -1 : 1;
+		size_t a = e + 1;
+		int32_t base;
+		int ok = day_ok;
+		if (word_is(x, &t[a], "now") || word_is(x, &t[a], "today")) {
+			base = r, a++;
+		} else if (word_is(x, &t[a], "tomorrow") || word_is(x, &t[a], "tmrw")) {
+			base = r + 1, a++;
+		} else if (word_is(x, &t[a], "yesterday")) {
+			base = r - 1, a++;
+		} else {
+			size_t got = 0;
+			trec *rr = anchor(c, a, &got);
+			if (!rr)
+				return 0;
+			ok = rr->valid && rr->start.y == rr->end.y && rr->start.m == rr->end.m && rr->start.d == rr->end.d;
+			base = ok ? date_to_days(rr->start.y, rr->start.m, rr->start.d) : 0;
+			c->out->len--;
+			a += got;
+		}
+		int32_t d = add_duration(base, amt, sign);
+		emit_days(c, i, a, ok, d, d);
+		return a - i;
 	}
 	return 0;
 }
@@ -1156,8 +1261,6 @@ static size_t week_frame(tctx *c, size_t i)
 	return e - i;
 }
 
-static size_t relative(tctx *c, size_t i);
-
 /* A length of time from a date: "the week of April 10" (its Monday to
  * Sunday), "the week starting on February 4", "2 weeks starting May 20",
  * "a week starting tomorrow", "three days beginning Monday". */
@@ -1187,13 +1290,10 @@ static size_t span_from(tctx *c, size_t i)
 		at++;
 	if (at >= n)
 		return 0;
-	size_t before = c->out->len;
-	size_t u = absolute(c, at);
-	if (!u)
-		u = relative(c, at);
-	if (!u || c->out->len != before + 1)
+	size_t u = 0;
+	trec *rr = anchor(c, at, &u);
+	if (!rr)
 		return 0;
-	trec *rr = &VEC_AT(c->out, trec, c->out->len - 1);
 	if (rr->valid) {
 		int32_t d = date_to_days(rr->start.y, rr->start.m, rr->start.d);
 		int32_t s0 = of ? d - weekday(d) : d;
@@ -1223,7 +1323,7 @@ static size_t relative(tctx *c, size_t i)
 		emit_days(c, i, i + 1, day_ok, r - 1, r - 1);
 		return 1;
 	}
-	if (word_is(x, a, "tomorrow")) {
+	if (word_is(x, a, "tomorrow") || word_is(x, a, "tmrw")) {
 		emit_days(c, i, i + 1, day_ok, r + 1, r + 1);
 		return 1;
 	}
@@ -1246,10 +1346,12 @@ static size_t relative(tctx *c, size_t i)
 	int coming = 0; /* "coming Friday": the first one after REF */
 	if (j < n && (word_is(x, &t[j], "last") || word_is(x, &t[j], "previous")))
 		which = -1, j++;
+	else if (j + 1 < n && word_is(x, &t[j], "past") && weekday_of(x, &t[j + 1]) < 0)
+		which = -1, j++;
 	else if (j < n && (word_is(x, &t[j], "next") || word_is(x, &t[j], "coming") ||
 			   word_is(x, &t[j], "following") || word_is(x, &t[j], "upcoming")))
 		which = 1, coming = word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming"), j++;
-	else if (j < n && word_is(x, &t[j], "this")) {
+	else if (j < n && (word_is(x, &t[j], "this") || word_is(x, &t[j], "current"))) {
 		which = 2, j++;
 		if (j < n && (word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming")))
 			which = 1, coming = 1, j++;
@@ -1335,6 +1437,13 @@ static size_t relative(tctx *c, size_t i)
 				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
 				if (step == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
+			}
+		} else if (word_is(x, &t[j], "decade") || word_is(x, &t[j], "fortnight")) {
+			int u = word_is(x, &t[j], "decade") ? U_DECADE : U_FORTNIGHT;
+			ok = day_ok;
+			if (ok) {
+				s = add_units(block_start(r, u), step, u);
+				e = add_units(s, 1, u) - 1;
 			}
 		} else if (word_is(x, &t[j], "quarter")) {
 			ok = month_ok;
