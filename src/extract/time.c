@@ -235,6 +235,89 @@ static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
 	return -1;
 }
 
+/* The value of the number word at token K ("five", "twenty") if its class
+ * is CLS (NUMW_*), else -1. */
+static int numword(const tctx *c, const token *w, int cls)
+{
+	if (w->kind != TK_WORD)
+		return -1;
+	int k = lookup(&lexicon_get()->numwords, c->text, w);
+	return k >= 0 && lexicon_get()->num_class[k] == cls ? (int)lexicon_get()->num_value[k] : -1;
+}
+
+/* 1 to 99 in words at token K: "five", "fifteen", "twenty six",
+ * "twenty-six"; sets *NEXT, or returns -1. */
+static int words99(const tctx *c, size_t k, size_t *next)
+{
+	const token *t = c->t;
+	if (k >= c->n)
+		return -1;
+	int v = numword(c, &t[k], NUMW_UNIT), u;
+	if (v >= 1) {
+		*next = k + 1;
+		return v;
+	}
+	const char *h = t[k].kind == TK_WORD ? memchr(c->text + t[k].start, '-', t[k].end - t[k].start) : NULL;
+	if (h) {
+		token a = t[k], b = t[k];
+		a.end = (uint32_t)(h - c->text), b.start = a.end + 1;
+		if ((v = numword(c, &a, NUMW_TEN)) > 0 && (u = numword(c, &b, NUMW_UNIT)) >= 1 && u <= 9) {
+			*next = k + 1;
+			return v + u;
+		}
+		return -1;
+	}
+	if ((v = numword(c, &t[k], NUMW_TEN)) < 0)
+		return -1;
+	*next = k + 1;
+	if (k + 1 < c->n && (u = numword(c, &t[k + 1], NUMW_UNIT)) >= 1 && u <= 9)
+		*next = k + 2, v += u;
+	return v;
+}
+
+/* A year in words at token K: "nineteen ninety six", "nineteen oh five",
+ * "seventeen hundred thirty three", "two thousand and fifteen", "twenty
+ * twenty", "one thousand seven hundred and eighty nine".  Returns the year
+ * (1000-2199) and sets *NEXT, or 0. */
+static int spelled_year(const tctx *c, size_t k, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, q;
+	int a = words99(c, k, &q), b, y;
+	if (a < 1 || q >= n)
+		return 0;
+	if (word_is(x, &t[q], "thousand") && a <= 2) {
+		y = a * 1000, q++;
+		if (q + 1 < n && (b = numword(c, &t[q], NUMW_UNIT)) >= 1 && b <= 9 && word_is(x, &t[q + 1], "hundred"))
+			y += b * 100, q += 2;
+		size_t r = q + (q < n && word_is(x, &t[q], "and"));
+		if ((b = words99(c, r, &r)) > 0)
+			y += b, q = r;
+	} else if (a >= 17 && a <= 20) {
+		y = a * 100;
+		if (word_is(x, &t[q], "hundred")) {
+			q++;
+			size_t r = q + (q < n && word_is(x, &t[q], "and"));
+			if ((b = words99(c, r, &r)) > 0)
+				y += b, q = r;
+		} else if ((word_is(x, &t[q], "oh") || word_is(x, &t[q], "zero")) && q + 1 < n &&
+			   (b = numword(c, &t[q + 1], NUMW_UNIT)) >= 1 && b <= 9) {
+			y += b, q += 2;
+		} else if ((b = words99(c, q, &q)) >= 10) {
+			y += b;
+		} else {
+			return 0;
+		}
+	} else {
+		return 0;
+	}
+	if (y < 1000 || y > 2199)
+		return 0;
+	*next = q;
+	return y;
+}
+
 /* A year after a date: "2025", ", 2025", "of 1995", "in 2020". */
 static int year_after(const tctx *c, size_t k, size_t *next)
 {
@@ -249,7 +332,16 @@ static int year_after(const tctx *c, size_t k, size_t *next)
 		*next = k + 1;
 		return y;
 	}
-	return 0;
+	/* "April of 87", "April of '87" */
+	if (k > 0 && word_is(x, &t[k - 1], "of") && k + 1 < c->n && punct_like(t, k, '\'') &&
+	    !(t[k + 1].flags & TF_SPACE))
+		k++;
+	if (k > 0 && word_is(x, &t[k - 1], "of") && k < c->n && t[k].kind == TK_NUM && t[k].end - t[k].start == 2 &&
+	    (y = intval(x, &t[k], NULL)) >= 0) {
+		*next = k + 1;
+		return y < 30 ? 2000 + y : 1900 + y;
+	}
+	return k < c->n ? spelled_year(c, k, next) : 0;
 }
 
 /* The last record's year was not written but inferred: a range may lend
@@ -732,6 +824,15 @@ static size_t year_alone(tctx *c, size_t i)
 {
 	const char *x = c->text;
 	const token *t = c->t;
+	size_t se;
+	int sy;
+	if (t[i].kind == TK_WORD && i > 0 && (word_is(x, &t[i - 1], "in") || word_is(x, &t[i - 1], "since") ||
+					      word_is(x, &t[i - 1], "until") || word_is(x, &t[i - 1], "from") ||
+					      word_is(x, &t[i - 1], "of")) &&
+	    (sy = spelled_year(c, i, &se)) > 0) {
+		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
+		return se - i;
+	}
 	if (t[i].kind != TK_NUM)
 		return 0;
 	uint32_t len = t[i].end - t[i].start;
@@ -1098,6 +1199,10 @@ static int period_at(tctx *c, size_t k, int *y, int *m, size_t *next)
 		*y = v, *next = k + 1;
 		return 2;
 	}
+	if ((v = spelled_year(c, k, next)) > 0) {
+		*y = v;
+		return 2;
+	}
 	if (word_is(x, &t[k], "this") || word_is(x, &t[k], "the") || word_is(x, &t[k], "current"))
 		step = 0;
 	else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "following"))
@@ -1121,6 +1226,76 @@ static int period_at(tctx *c, size_t k, int *y, int *m, size_t *next)
 		return 1;
 	}
 	return 0;
+}
+
+/* Parts of a named period.  Of a year or a month, thirds, as for "early
+ * 2024" and "late March": "the end of 2000" is September to December, "the
+ * beginning of March" days 1-10.  Of a period relative to REF, halves:
+ * "early next week" is Monday to Wednesday, "the start of next month" days
+ * 1-15, "late last year" July to December. */
+static size_t period_part(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, k = i, e;
+	int part = 0, y, m = 0;
+	if (word_is(x, &t[k], "the"))
+		k++;
+	if (k + 2 >= n)
+		return 0;
+	if (word_is(x, &t[k], "early") || word_is(x, &t[k], "beginning") || word_is(x, &t[k], "start"))
+		part = 1;
+	else if (word_is(x, &t[k], "middle") || word_is(x, &t[k], "mid"))
+		part = 2;
+	else if (word_is(x, &t[k], "end") || word_is(x, &t[k], "late"))
+		part = 3;
+	if (!part)
+		return 0;
+	k++;
+	int of = word_is(x, &t[k], "of");
+	if (of)
+		k++;
+	else if (!word_is(x, &t[k - 1], "early") && !word_is(x, &t[k - 1], "late") && !word_is(x, &t[k - 1], "mid"))
+		return 0;
+	int32_t s0, e0;
+	if (of && ((t[k].end - t[k].start == 4 && (y = intval(x, &t[k], NULL)) > 0 && year_ok(y) && (e = k + 1)) ||
+		   (y = spelled_year(c, k, &e)) > 0)) {
+		static const int m0[] = {1, 5, 9}, m1[] = {4, 8, 12};
+		s0 = month_start(y, m0[part - 1]), e0 = month_end(y, m1[part - 1]);
+	} else if (of && (m = month_of(x, &t[k])) > 0) {
+		e = k + 1;
+		if (!(y = year_after(c, e, &e)))
+			y = infer_year(c, m, 15);
+		if (!y)
+			return 0;
+		static const int d0[] = {1, 11, 21}, d1[] = {10, 20, 31};
+		s0 = date_to_days(y, m, d0[part - 1]);
+		e0 = date_to_days(y, m, d1[part - 1] <= days_in_month(y, m) ? d1[part - 1] : days_in_month(y, m));
+	} else if (!word_is(x, &t[k], "the") && !word_is(x, &t[k], "this") && period_at(c, k, &y, &m, &e)) {
+		if (e != k + 2 || !(word_is(x, &t[k + 1], "year") || word_is(x, &t[k + 1], "month")))
+			return 0;
+		int year = word_is(x, &t[k + 1], "year");
+		int32_t ps = year ? date_to_days(y, 1, 1) : month_start(y, m);
+		int32_t pe = year ? date_to_days(y, 12, 31) : month_end(y, m);
+		int32_t half = year ? month_start(y, 7) : date_to_days(y, m, 16);
+		if (part == 2) {
+			s0 = year ? month_start(y, 5) : date_to_days(y, m, 11);
+			e0 = year ? month_end(y, 8) : date_to_days(y, m, 20);
+		} else {
+			s0 = part == 1 ? ps : half, e0 = part == 1 ? half - 1 : pe;
+		}
+	} else if (has_ref_day(c) && k + 1 < n && word_is(x, &t[k + 1], "week") && part != 2 &&
+		   (word_is(x, &t[k], "next") || word_is(x, &t[k], "last") || word_is(x, &t[k], "previous") ||
+		    word_is(x, &t[k], "following"))) {
+		int32_t r = ref_days(c);
+		int32_t mon = r - weekday(r) + (word_is(x, &t[k], "last") || word_is(x, &t[k], "previous") ? -7 : 7);
+		s0 = part == 1 ? mon : mon + 3, e0 = part == 1 ? mon + 2 : mon + 6;
+		e = k + 2;
+	} else {
+		return 0;
+	}
+	emit_days(c, i, e, 1, s0, e0);
+	return e - i;
 }
 
 /* The Monday of the first week of a month or year: weeks run Monday to
@@ -1924,6 +2099,8 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			used = week_frame(&c, i);
 		if (!used && !taken[i])
 			used = span_from(&c, i);
+		if (!used && !taken[i])
+			used = period_part(&c, i);
 		if (!used && !taken[i])
 			used = absolute(&c, i);
 		if (!used && !taken[i])
