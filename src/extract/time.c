@@ -2,13 +2,32 @@
  * time.c: date expressions -> inclusive day intervals.
  *
  * Absolute dates ("April 17, 2025", "17 April 2025", "July 2025", "2024",
- * "2025-04-17", "the 1990s") and dates relative to the reference date (the
- * article's publication date, or --ref-date): today, yesterday, weekdays
- * ("on Thursday", "earlier on Monday": the most recent such day), last /
+ * "2025-04-17", "the 1990s", "nineteen ninety six") and dates relative to
+ * the reference date (the article's publication date, or --ref-date):
+ * today, yesterday, weekdays ("on Thursday", "earlier on Monday": the most
+ * recent such day; "last Thursday": the most recent before REF), last /
  * this / next week, month, year; seasons ("last autumn": the most recent
  * season that has ended); "since October"; early / mid / late month or
- * year; "N days ago".  Without a reference, relative expressions are
- * recorded with a null value, never resolved against the clock.
+ * year; "N days ago", "1 month and 21 days ago", "two weeks from
+ * tomorrow", "3 days after January 12".  Without a reference, relative
+ * expressions are recorded with a null value, never resolved against the
+ * clock.
+ *
+ * Conventions where English is ambiguous (each rule's comment has more):
+ *  - Numeric dates: four-digit year first is ISO order; otherwise month
+ *    first, the U.S. order of the English wires ("5/3/2024" is May 3),
+ *    unless the first number cannot be a month ("17/04/2025"); dots are
+ *    day first ("17.03.2025").  Month/day of bare numbers ("4/17") only
+ *    where a date is expected.  Two-digit years: 00-29 are 20xx.
+ *  - "this Friday" / "next Friday": the Friday of REF's Monday-Sunday week
+ *    / of the week after; "the coming Friday": the first one after REF.
+ *  - "this weekend", "the weekend": the one of REF's week; "over the
+ *    weekend", "at the weekend": the most recent one.
+ *  - Weeks of a month or year ("the first week of March", "week 31") run
+ *    Monday to Sunday and belong to the month holding their Thursday (ISO).
+ *  - Quarters, decades and fortnights are counted whole ("the past two
+ *    quarters"); days, weeks, months and years from REF ("the past three
+ *    months").
  */
 #include <string.h>
 #include <strings.h>
@@ -343,6 +362,8 @@ static int year_after(const tctx *c, size_t k, size_t *next)
 	}
 	return k < c->n ? spelled_year(c, k, next) : 0;
 }
+
+static int period_at(tctx *c, size_t k, int *y, int *m, size_t *next);
 
 /* The last record's year was not written but inferred: a range may lend
  * it the year of its other end ("from May to Oct 2020"). */
@@ -711,6 +732,14 @@ static size_t absolute(tctx *c, size_t i)
 						mark_inferred(c);
 					return e3 - i;
 				}
+				/* "from 4 to 22 this month", "4 to 23 next month" */
+				int py, pm;
+				size_t e3;
+				if (e2 < n && !word_is(x, &t[e2], "the") && period_at(c, e2, &py, &pm, &e3) == 1 &&
+				    e3 == e2 + 2 && d2 <= days_in_month(py, pm)) {
+					emit_days(c, i, e3, 1, date_to_days(py, pm, d1), date_to_days(py, pm, d2));
+					return e3 - i;
+				}
 			}
 		}
 	}
@@ -856,6 +885,11 @@ static size_t year_alone(tctx *c, size_t i)
 					    "after", "through", "early", "late", "mid", "year", "spring", "summer",
 					    "autumn", "fall", "winter", "and", "or", "to", "between", NULL};
 	int ok = i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && c->t[i + 1].cp != '%');
+	/* "2014 to 2018" */
+	int y2;
+	if (!ok && i + 2 < c->n && connector(x, &t[i + 1]) && !word_is(x, &t[i + 1], "and") &&
+	    t[i + 2].end - t[i + 2].start == 4 && (y2 = intval(x, &t[i + 2], NULL)) > y && year_ok(y2))
+		ok = 1;
 	for (int k = 0; !ok && preps[k]; k++)
 		ok = i > 0 && word_is(x, &t[i - 1], preps[k]);
 	if (i > 0 && t[i - 1].kind == TK_PUNCT && (t[i - 1].cp == '$' || t[i - 1].cp == 0xA3))
@@ -1189,7 +1223,7 @@ static int period_at(tctx *c, size_t k, int *y, int *m, size_t *next)
 	int v, step = 2;
 	if ((v = month_of(x, &t[k])) > 0) {
 		size_t e = k + 1;
-		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE))
+		if (e + 1 < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE))
 			e++;
 		int yy = year_after(c, e, &e);
 		*y = yy ? yy : infer_year(c, v, 1), *m = v, *next = e;
@@ -1986,6 +2020,20 @@ static void combine(tctx *c, size_t first)
 						r.sp.start = t[a - 1].start;
 					i++;
 				}
+			}
+		}
+		/* "between now and X", "from today until X": from the reference;
+		 * a date without a year then lies ahead. */
+		if (r.valid && has_ref_day(c) && a >= 3 && connector(x, &t[a - 1]) &&
+		    (word_is(x, &t[a - 2], "now") || word_is(x, &t[a - 2], "today")) &&
+		    (word_is(x, &t[a - 3], "between") || word_is(x, &t[a - 3], "from"))) {
+			int32_t e0 = date_to_days(r.end.y, r.end.m, r.end.d);
+			if (r.inferred && e0 < ref_days(c))
+				r.end.y = (int16_t)(r.end.y + 1), e0 = date_to_days(r.end.y, r.end.m, r.end.d);
+			if (e0 >= ref_days(c)) {
+				r.start = date_from_days(ref_days(c));
+				r.sp.start = t[a - 3].start;
+				a -= 3;
 			}
 		}
 		/* "between X and now", "from X to date": up to the reference. */
