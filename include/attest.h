@@ -86,7 +86,8 @@ ATTEST_API void attest_doc_free(attest_doc *doc);
 ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_ref_date(attest_doc *doc, const char *ymd);
 
 enum {
-	ATTEST_OPT_FRONT_ONLY = 1u << 0 /* stop after articles and sentences (no records) */
+	ATTEST_OPT_FRONT_ONLY = 1u << 0, /* stop after articles and sentences (no records) */
+	ATTEST_OPT_NO_CLAIMS = 1u << 1   /* stop after quantities and times */
 };
 
 /* Pipeline options (ATTEST_OPT_* bits) for the next loads; 0 by default. */

@@ -6,6 +6,8 @@
  *   para_classify                 paragraphs -> kinds          (text/)
  *   article_segment               kinds -> articles + metadata (text/)
  *   sentence_split                article paragraphs -> sentences (seg/)
+ *   time_extract, quantity_extract sentences -> times, quantities (extract/)
+ *   claim_run                     -> entities, claims, quotes, stances (claim/)
  *
  * Each document is its own failure boundary: a load that fails leaves the
  * handle empty with a one-line message, and the next load starts clean.
@@ -247,6 +249,21 @@ static attest_status extract(attest_doc *d)
 	return ATTEST_OK;
 }
 
+/* Stage 6: entities, sources, quotes, stances and count claims. */
+static attest_status claims(attest_doc *d)
+{
+	claim_input in = {
+		.text = d->raw.data,
+		.sent = d->sentences.items, .nsent = d->sentences.len,
+		.paras = d->paras.items, .npara = d->paras.len,
+		.q = d->quantities.items, .nq = d->quantities.len,
+		.tm = d->times.items, .nt = d->times.len,
+		.a = d->a, .tokens = &d->tokens, .scratch = &d->taken,
+		.entities = &d->entities, .claims = &d->claims, .quotes = &d->quotes, .stances = &d->stances,
+	};
+	return claim_run(&in) < 0 ? fail(d, ATTEST_ERR_NOMEM, NULL) : ATTEST_OK;
+}
+
 static attest_status analyze(attest_doc *d)
 {
 	const char *text = d->raw.data;
@@ -310,7 +327,10 @@ static attest_status analyze(attest_doc *d)
 		if (c.nomem)
 			return fail(d, ATTEST_ERR_NOMEM, NULL);
 	}
-	return (d->options & ATTEST_OPT_FRONT_ONLY) ? ATTEST_OK : extract(d);
+	if (d->options & ATTEST_OPT_FRONT_ONLY)
+		return ATTEST_OK;
+	attest_status st = extract(d);
+	return st == ATTEST_OK && !(d->options & ATTEST_OPT_NO_CLAIMS) ? claims(d) : st;
 }
 
 static attest_status load(attest_doc *d, attest_format format)

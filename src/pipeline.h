@@ -1,6 +1,6 @@
 /*
  * pipeline: the document handle and the pipeline that fills it,
- * read -> text -> seg (later: extract -> claim).  The handle's layout is
+ * read -> text -> seg -> extract -> claim.  The handle's layout is
  * private to the library; emit/ reads it to write records.
  * Owns: everything in struct attest_doc; vecs and the raw buffer are reused
  * from one document to the next, so memory stays flat over a batch.

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "base/span.h"
+#include "attest.h"
 #include "extract/extract.h"
 
 typedef enum ekind {
@@ -38,6 +39,7 @@ typedef struct party {
 	const char *canonical[PARTY_MAX_NAMES]; /* "Ukraine", "South Korea" */
 	uint8_t ncanonical;
 	uint8_t present;
+	uint8_t anaphoric;   /* "the report": may take the names of an earlier source */
 } party;
 
 typedef enum measure {
@@ -85,5 +87,29 @@ typedef struct strec {
 	span about;         /* what is denied or confirmed; may be empty */
 	uint32_t article;
 } strec;
+
+/* What stage 6 reads and where it writes; sentences, quantities and times
+ * are in text order.  TOKENS (token) and SCRATCH (bytes) are reused
+ * scratch vecs; strings go into arena A. */
+#define CLAIM_MAX_TOKENS 2048
+
+struct arena;
+typedef struct claim_input {
+	const char *text;
+	const attest_sentence *sent;
+	size_t nsent;
+	const para *paras;
+	size_t npara;
+	const qrec *q;
+	size_t nq;
+	const trec *tm;
+	size_t nt;
+	struct arena *a;
+	vec *tokens, *scratch;
+	vec *entities, *claims, *quotes, *stances;
+} claim_input;
+
+/* Runs the claim rules over all articles; -1 when memory runs out. */
+int claim_run(const claim_input *in);
 
 #endif

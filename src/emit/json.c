@@ -7,6 +7,7 @@
  * the document so that offsets stay exact) are written as \ufffd, so the
  * output is always valid UTF-8 JSON.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
@@ -85,13 +86,216 @@ static void head(buf *b, const char *type, const char *id)
 	}
 }
 
+
+/* One record of an article, for the merge into text order. */
+typedef struct ref {
+	uint32_t start;
+	uint8_t rank, type;
+	uint32_t idx;
+} ref;
+
+enum { R_CLAIM, R_STANCE, R_ENTITY, R_QUANTITY, R_TIME, R_QUOTE };
+
+static int ref_cmp(const void *x, const void *y)
+{
+	const ref *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void put_value(buf *b, const qrec *q)
+{
+	buf_adds(b, "{\"low\":");
+	put_num(b, q->has_low, q->low);
+	buf_adds(b, ",\"high\":");
+	put_num(b, q->has_high, q->high);
+	buf_printf(b, ",\"low_inclusive\":%s,\"high_inclusive\":%s,\"approx\":%s}",
+		   q->has_low ? (q->low_incl ? "true" : "false") : "null",
+		   q->has_high ? (q->high_incl ? "true" : "false") : "null", q->approx ? "true" : "false");
+}
+
+static void put_span_text(buf *b, const char *text, span sp)
+{
+	buf_printf(b, ",\"span\":[%u,%u],\"text\":", sp.start, sp.end);
+	put_str(b, text + sp.start, span_len(sp));
+}
+
+/* A party: {"text", "canonical", "span"}; canonical is a list when LIST,
+ * else one name; without names, the text stands for itself. */
+static void put_party(buf *b, const char *text, const party *p, int list)
+{
+	if (!p->present) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_adds(b, "{\"text\":");
+	put_str(b, text + p->sp.start, span_len(p->sp));
+	buf_adds(b, ",\"canonical\":");
+	if (list)
+		buf_addc(b, '[');
+	if (!p->ncanonical)
+		put_str(b, text + p->sp.start, span_len(p->sp));
+	for (size_t i = 0; i < p->ncanonical && (list || i == 0); i++) {
+		if (i)
+			buf_addc(b, ',');
+		put_cstr_or_null(b, p->canonical[i]);
+	}
+	if (list)
+		buf_addc(b, ']');
+	buf_printf(b, ",\"span\":[%u,%u]}", p->sp.start, p->sp.end);
+}
+
+static void put_time(buf *b, const trec *t)
+{
+	char s1[11], s2[11];
+	pdate_format(t->start, s1);
+	pdate_format(t->end, s2);
+	if (!t->valid)
+		buf_adds(b, "null");
+	else if (t->open_end == 1)
+		buf_printf(b, "{\"start\":\"%s\",\"end\":null}", s1);
+	else if (t->open_end == 2)
+		buf_printf(b, "{\"start\":null,\"end\":\"%s\"}", s2);
+	else
+		buf_printf(b, "{\"start\":\"%s\",\"end\":\"%s\"}", s1, s2);
+}
+
+static void put_record(const attest_doc *d, buf *b, size_t k, const char *id, const ref *r)
+{
+	const char *text = d->raw.data;
+	switch (r->type) {
+	case R_QUANTITY: {
+		const qrec *q = &VEC_AT(&d->quantities, qrec, r->idx);
+		head(b, "quantity", id);
+		buf_printf(b, ",\"article\":%zu", k);
+		put_span_text(b, text, q->sp);
+		buf_adds(b, ",\"value\":");
+		put_value(b, q);
+		buf_printf(b, ",\"kind\":\"%s\"}\n", qkind_names[q->kind]);
+		break;
+	}
+	case R_TIME: {
+		const trec *t = &VEC_AT(&d->times, trec, r->idx);
+		head(b, "time", id);
+		buf_printf(b, ",\"article\":%zu", k);
+		put_span_text(b, text, t->sp);
+		buf_adds(b, ",\"value\":");
+		put_time(b, t);
+		buf_adds(b, "}\n");
+		break;
+	}
+	case R_ENTITY: {
+		const erec *e = &VEC_AT(&d->entities, erec, r->idx);
+		head(b, "entity", id);
+		buf_printf(b, ",\"article\":%zu", k);
+		put_span_text(b, text, e->sp);
+		buf_adds(b, ",\"canonical\":");
+		put_cstr_or_null(b, e->canonical);
+		buf_printf(b, ",\"kind\":\"%s\"}\n", ekind_names[e->kind]);
+		break;
+	}
+	case R_CLAIM: {
+		const crec *c = &VEC_AT(&d->claims, crec, r->idx);
+		head(b, "claim", id);
+		buf_printf(b, ",\"article\":%zu,\"kind\":\"count\",\"span\":[%u,%u]", k, c->sp.start, c->sp.end);
+		buf_printf(b, ",\"measure\":\"%s\",\"subject\":{\"text\":", measure_names[c->measure]);
+		put_str(b, text + c->subject.start, span_len(c->subject));
+		buf_adds(b, ",\"canonical\":");
+		put_cstr_or_null(b, c->subject_canonical);
+		buf_adds(b, "},\"value\":");
+		put_value(b, &c->value);
+		buf_printf(b, ",\"value_span\":[%u,%u],\"value_text\":", c->value.sp.start, c->value.sp.end);
+		put_str(b, text + c->value.sp.start, span_len(c->value.sp));
+		buf_adds(b, ",\"source\":");
+		put_party(b, text, &c->source, 1);
+		buf_adds(b, ",\"time\":");
+		if (c->has_time) {
+			trec t = {.start = c->tstart, .end = c->tend, .valid = 1};
+			put_time(b, &t);
+		} else {
+			buf_adds(b, "null");
+		}
+		buf_adds(b, ",\"hedges\":[");
+		for (size_t i = 0; i < c->nhedges; i++) {
+			if (i)
+				buf_addc(b, ',');
+			put_cstr_or_null(b, c->hedges[i]);
+		}
+		buf_adds(b, "]}\n");
+		break;
+	}
+	case R_QUOTE: {
+		const quoterec *q = &VEC_AT(&d->quotes, quoterec, r->idx);
+		head(b, "quote", id);
+		buf_printf(b, ",\"article\":%zu", k);
+		put_span_text(b, text, q->sp);
+		buf_printf(b, ",\"partial\":%s,\"speaker\":", q->partial ? "true" : "false");
+		put_party(b, text, &q->speaker, 0);
+		buf_adds(b, "}\n");
+		break;
+	}
+	case R_STANCE: {
+		const strec *s = &VEC_AT(&d->stances, strec, r->idx);
+		head(b, "stance", id);
+		buf_printf(b, ",\"article\":%zu,\"span\":[%u,%u]", k, s->sp.start, s->sp.end);
+		buf_printf(b, ",\"stance\":\"%s\",\"actor\":", stance_names[s->stance]);
+		put_party(b, text, &s->actor, 0);
+		buf_adds(b, ",\"about\":");
+		if (span_len(s->about))
+			put_str(b, text + s->about.start, span_len(s->about));
+		else
+			buf_adds(b, "null");
+		buf_adds(b, "}\n");
+		break;
+	}
+	}
+}
+
+/* Appends refs to the records of article K from vec V (records of type
+ * TYPE, in text order, each starting with a span and ending ... with the
+ * article index at offset ART). */
+#define COLLECT(V, T, TYPE, RANK)                                                              \
+	for (size_t i = 0; i < (V)->len; i++) {                                                \
+		const T *x = &VEC_AT((V), T, i);                                               \
+		if (x->article != k)                                                           \
+			continue;                                                              \
+		ref *r = vec_push(&refs);                                                      \
+		if (!r)                                                                        \
+			goto nomem;                                                            \
+		*r = (ref){x->sp.start, RANK, TYPE, (uint32_t)i};                              \
+	}
+
+static int emit_records(const attest_doc *d, buf *b, size_t k, const char *id)
+{
+	vec refs;
+	vec_init(&refs, sizeof(ref));
+	COLLECT(&d->claims, crec, R_CLAIM, 0)
+	COLLECT(&d->stances, strec, R_STANCE, 1)
+	COLLECT(&d->entities, erec, R_ENTITY, 2)
+	COLLECT(&d->quantities, qrec, R_QUANTITY, 3)
+	COLLECT(&d->times, trec, R_TIME, 3)
+	COLLECT(&d->quotes, quoterec, R_QUOTE, 4)
+	if (refs.len)
+		qsort(refs.items, refs.len, sizeof(ref), ref_cmp);
+	for (size_t i = 0; i < refs.len; i++)
+		put_record(d, b, k, id, &VEC_AT(&refs, ref, i));
+	vec_free(&refs);
+	return 0;
+nomem:
+	vec_free(&refs);
+	return -1;
+}
+
 ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, unsigned flags,
 					       const char *id)
 {
 	buf b;
 	buf_init(&b);
 	const char *text = d->raw.data;
-	size_t si = 0, qi = 0, ti = 0;
+	size_t si = 0;
 	if (flags & ATTEST_JSON_PARAGRAPHS) {
 		const para *P = d->paras.items;
 		for (size_t i = 0; i < d->paras.len; i++) {
@@ -114,44 +318,9 @@ ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, u
 		buf_adds(&b, ",\"author\":");
 		put_cstr_or_null(&b, a->author);
 		buf_printf(&b, ",\"span\":[%u,%u]}\n", a->span.start, a->span.end);
-		/* Quantities and times of the article, merged in text order. */
-		const qrec *Q = d->quantities.items;
-		const trec *T = d->times.items;
-		while ((qi < d->quantities.len && Q[qi].article == k) || (ti < d->times.len && T[ti].article == k)) {
-			int take_q = qi < d->quantities.len && Q[qi].article == k &&
-				     !(ti < d->times.len && T[ti].article == k && T[ti].sp.start < Q[qi].sp.start);
-			if (take_q) {
-				const qrec *q = &Q[qi++];
-				head(&b, "quantity", id);
-				buf_printf(&b, ",\"article\":%zu,\"span\":[%u,%u],\"text\":", k, q->sp.start, q->sp.end);
-				put_str(&b, text + q->sp.start, span_len(q->sp));
-				buf_adds(&b, ",\"value\":{\"low\":");
-				put_num(&b, q->has_low, q->low);
-				buf_adds(&b, ",\"high\":");
-				put_num(&b, q->has_high, q->high);
-				buf_printf(&b, ",\"low_inclusive\":%s,\"high_inclusive\":%s,\"approx\":%s},\"kind\":\"%s\"}\n",
-					   q->has_low ? (q->low_incl ? "true" : "false") : "null",
-					   q->has_high ? (q->high_incl ? "true" : "false") : "null",
-					   q->approx ? "true" : "false", qkind_names[q->kind]);
-			} else {
-				const trec *t = &T[ti++];
-				head(&b, "time", id);
-				buf_printf(&b, ",\"article\":%zu,\"span\":[%u,%u],\"text\":", k, t->sp.start, t->sp.end);
-				put_str(&b, text + t->sp.start, span_len(t->sp));
-				if (t->valid) {
-					char s1[11], s2[11];
-					pdate_format(t->start, s1);
-					pdate_format(t->end, s2);
-					if (t->open_end == 1)
-						buf_printf(&b, ",\"value\":{\"start\":\"%s\",\"end\":null}}\n", s1);
-					else if (t->open_end == 2)
-						buf_printf(&b, ",\"value\":{\"start\":null,\"end\":\"%s\"}}\n", s2);
-					else
-						buf_printf(&b, ",\"value\":{\"start\":\"%s\",\"end\":\"%s\"}}\n", s1, s2);
-				} else {
-					buf_adds(&b, ",\"value\":null}\n");
-				}
-			}
+		if (emit_records(d, &b, k, id) < 0) {
+			buf_free(&b);
+			return ATTEST_ERR_NOMEM;
 		}
 		if (!(flags & ATTEST_JSON_SENTENCES))
 			continue;

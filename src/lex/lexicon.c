@@ -111,6 +111,27 @@ static const char *field(const char *entry, unsigned k, size_t *len)
 	return p;
 }
 
+const lexicon_file *lexicon_file_named(const char *name) { return file(name); }
+
+const char *lexicon_field(const char *entry, unsigned k, size_t *len) { return field(entry, k, len); }
+
+void lexmap_init(lexmap *m, size_t expected) { map_init(m, expected); }
+
+void lexmap_put(lexmap *m, const char *key, size_t n, int value) { map_put(m, key, n, value); }
+
+void lexmap_set(lexmap *m, const char *key, size_t n, int value)
+{
+	for (uint32_t i = hash(key, n) & m->mask;; i = (i + 1) & m->mask) {
+		struct lexslot *e = &m->slots[i];
+		if (!e->key || (e->len == n && memcmp(e->key, key, n) == 0)) {
+			e->key = e->key ? e->key : key;
+			e->len = (uint32_t)n;
+			e->value = value;
+			return;
+		}
+	}
+}
+
 static int class_of(const char *s, size_t n, const char *const *names)
 {
 	for (int i = 0; names[i]; i++)

@@ -24,6 +24,20 @@ typedef struct lexmap {
 /* The value stored for the N bytes at S, or -1 when absent. */
 int lexmap_get(const lexmap *m, const char *s, size_t n);
 
+/* For other modules' own maps (src/claim/lexc.c): an empty map with room
+ * for EXPECTED keys; adding a key (the first value for a key wins; keys
+ * are not copied). */
+void lexmap_init(lexmap *m, size_t expected);
+void lexmap_put(lexmap *m, const char *key, size_t n, int value);
+/* Adds KEY or overwrites its value. */
+void lexmap_set(lexmap *m, const char *key, size_t n, int value);
+
+struct lexicon_file;
+/* The compiled-in data file data/NAME.txt (aborts when missing). */
+const struct lexicon_file *lexicon_file_named(const char *name);
+/* Field K (0-based, TAB-separated) of ENTRY and its length, or NULL. */
+const char *lexicon_field(const char *entry, unsigned k, size_t *len);
+
 /* Classes of data/abbrev.txt. */
 enum { ABBR_TITLE = 1, ABBR_NUM, ABBR_MONTH, ABBR_END };
 

@@ -64,6 +64,14 @@ if [ -d "$shared/corpus/seeds" ] && [ -d "$shared/eval/gold/seeds" ]; then
 	grep -q 'articles: right number in 4/4 documents; publication dates 5/5' "$tmp/score" \
 		&& ok || bad "seeds: article segmentation and dates"
 	! grep -q 'ERROR' "$tmp/score" && ok || bad "seeds: a document failed"
+	# Issue 4: extraction F1 >= 0.90, and counts, quotes, stances >= 0.85 each.
+	python3 - "$tmp/score" <<'PY' && ok || bad "seeds: extraction F1 below the bar"
+import re, sys
+t = open(sys.argv[1]).read()
+f1 = float(re.search(r"extraction F1 ([0-9.]+)", t).group(1))
+parts = [float(x) for x in re.findall(r"^(?:counts \(value\+source\)|quotes|stances).*F1 ([0-9.]+)", t, re.M)]
+sys.exit(0 if f1 >= 0.90 and len(parts) == 3 and min(parts) >= 0.85 else 1)
+PY
 	for f in "$shared"/corpus/seeds/*.txt; do
 		"$bin" extract --json --sentences "$f" > "$tmp/out" 2>/dev/null
 		python3 - "$f" "$tmp/out" <<'PY' && ok || bad "seeds: $(basename "$f") spans"
@@ -134,7 +142,8 @@ python3 - "$tmp/out" <<'PY' && ok || bad "batch: records"
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 assert {r["id"] for r in recs} == {"a", "c"}, recs
-v = {(r["id"], r["type"], r["text"]): r["value"] for r in recs if r["type"] != "article"}
+v = {(r["id"], r["type"], r["text"]): r["value"] for r in recs if r["type"] in ("quantity", "time")}
+assert any(r["type"] == "claim" and r["measure"] == "deployed" and r["id"] == "a" for r in recs), recs
 assert v[("a", "quantity", "Roughly 12,000")]["approx"] is True
 assert v[("a", "time", "Monday")] == {"start": "2025-01-13", "end": "2025-01-13"}
 assert v[("c", "quantity", "Between 300 and 400")]["low"] == 300

@@ -1,0 +1,561 @@
+/*
+ * claim.c: stage 6, the rules that turn sentences into who-says-what.
+ *
+ * Per article, sentence by sentence:
+ *   mentions   gazetteer and name shapes (sentx.c)
+ *   source     "according to X", "per X", "citing X", "X said", "said X",
+ *              "reported by X"; "the report said" and "he said" take the
+ *              last source or person of the article
+ *   stances    a stance phrase (data/stances.txt) with its subject: one
+ *              record per named actor; passives, "denied bail" and
+ *              adjectives ("confirmed cases") make none
+ *   counts     a count quantity with a counted noun (data/counted.txt) or
+ *              an elided one ("one of at least six killed"), and a measure
+ *              from the nearest event word (data/measures.txt)
+ * Then quotes, paragraph by paragraph (quote.c).
+ */
+#include "claim/claim.h"
+
+#include <string.h>
+
+#include "claim/sentx.h"
+
+/* ---- sources ------------------------------------------------------- */
+
+static int source_by(const sentx *s, size_t i)
+{
+	static const char *const before_by[] = {"reported", "estimated", "report", "reports", "released", "published",
+						"issued", "compiled", "estimates", "according", NULL};
+	if (!tok_is(s, i, "by") || i == 0)
+		return 0;
+	for (int k = 0; before_by[k]; k++)
+		if (tok_is(s, i - 1, before_by[k]))
+			return 1;
+	return 0;
+}
+
+/* The source the sentence credits, or a party with present == 0, in
+ * this order: "according to X" / "per X" / "citing X"; the subject of a
+ * speech verb or ", said X"; "reported by X". */
+static party find_source(const sentx *s, size_t *src_a, size_t *src_b)
+{
+	party none = {0};
+	size_t a, b, l;
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < s->n; i++) {
+			size_t from = 0;
+			if (pass == 0) {
+				if (tok_is(s, i, "according") && tok_is(s, i + 1, "to"))
+					from = i + 2;
+				else if ((tok_is(s, i, "per") || tok_is(s, i, "citing")) &&
+					 (i == 0 || tok_punct(s, i - 1, ',') || tok_punct(s, i - 1, '(')))
+					from = i + 1;
+			} else if (pass == 2) {
+				if (source_by(s, i) && !tok_is(s, i - 2, "than") && !tok_is(s, i - 2, "as"))
+					from = i + 1;
+			} else {
+				int sv = sx_match(s, &s->L->speech, i, &l);
+				if (sv != SP_SAY && sv != SP_TELL)
+					continue;
+				if (np_before(s, i, &a, &b) && np_is_actor(s, a, b, 1))
+					goto found;
+				if (i > 0 && tok_punct(s, i - 1, ',') && np_after(s, i + l, &a, &b) &&
+				    np_is_actor(s, a, b, 1))
+					goto found;
+				continue;
+			}
+			if (from && np_after(s, from, &a, &b) && np_is_actor(s, a, b, 1))
+				goto found;
+		}
+	}
+	return none;
+found:
+	*src_a = a, *src_b = b;
+	party p = party_of(s, a, b);
+	/* Only "the report", "this estimate", "the ministry" point back. */
+	int back = tok_is(s, a, "the") || tok_is(s, a, "this") || tok_is(s, a, "that") || tok_is(s, a, "these") ||
+		   tok_is(s, a, "its") || tok_is(s, a, "their");
+	for (size_t k = a; k < b && back; k++)
+		back = !tok_cap(s, k) || k == 0;
+	p.anaphoric = (uint8_t)back;
+	return p;
+}
+
+/* "The report said": a source without a name takes the article's last
+ * named source (within three sentences). */
+static party resolve_source(const sentx *s, party p)
+{
+	article_ctx *ax = s->ax;
+	if (p.present && p.ncanonical == 0 && p.anaphoric && ax->last_source.present &&
+	    ax->sent_no - ax->last_source_sent <= 3) {
+		for (size_t k = 0; k < ax->last_source.ncanonical; k++)
+			p.canonical[p.ncanonical++] = ax->last_source.canonical[k];
+	}
+	if (p.present) {
+		ax->last_source = p;
+		ax->last_source_sent = ax->sent_no;
+	}
+	return p;
+}
+
+/* ---- hedges -------------------------------------------------------- */
+
+/* The clause around tokens [A, B): up to ";" or a comma before a
+ * conjunction ("…, but …"). */
+static void clause_of(const sentx *s, size_t a, size_t b, size_t *ca, size_t *cb)
+{
+	size_t i = a;
+	while (i > 0 && !tok_punct(s, i - 1, ';') &&
+	       !(tok_punct(s, i - 1, ',') && (tok_is(s, i, "but") || tok_is(s, i, "while") || tok_is(s, i, "though") ||
+					       tok_is(s, i, "although") || tok_is(s, i, "whereas"))))
+		i--;
+	size_t j = b;
+	while (j < s->n && !tok_punct(s, j, ';') &&
+	       !(tok_punct(s, j, ',') && (tok_is(s, j + 1, "but") || tok_is(s, j + 1, "while") ||
+					   tok_is(s, j + 1, "though") || tok_is(s, j + 1, "although") ||
+					   tok_is(s, j + 1, "whereas") || tok_is(s, j + 1, "which"))))
+		j++;
+	*ca = i;
+	*cb = j;
+}
+
+static void find_hedges(const sentx *s, size_t from, size_t to, crec *c)
+{
+	for (size_t i = from; i < to; i++) {
+		size_t l;
+		if (s->t[i].kind != TK_WORD || ((s->t[i].flags & TF_CAP) && i > 0))
+			continue;
+		int h = sx_match(s, &s->L->hedge, i, &l);
+		if (!h)
+			continue;
+		const char *name = s->L->hedge_names[h - 1];
+		int dup = 0;
+		for (size_t k = 0; k < c->nhedges; k++)
+			dup |= c->hedges[k] == name;
+		if (!dup && c->nhedges < CLAIM_MAX_HEDGES)
+			c->hedges[c->nhedges++] = name;
+		i += l - 1;
+	}
+}
+
+/* ---- stances ------------------------------------------------------- */
+
+static int be_verb(const sentx *s, size_t i)
+{
+	return tok_is(s, i, "was") || tok_is(s, i, "were") || tok_is(s, i, "is") || tok_is(s, i, "are") ||
+	       tok_is(s, i, "been") || tok_is(s, i, "being") || tok_is(s, i, "be");
+}
+
+static int determiner(const sentx *s, size_t i)
+{
+	return tok_is(s, i, "the") || tok_is(s, i, "a") || tok_is(s, i, "an") || tok_is(s, i, "no") ||
+	       tok_is(s, i, "its") || tok_is(s, i, "their") || tok_is(s, i, "any") || tok_is(s, i, "his") ||
+	       tok_is(s, i, "her");
+}
+
+/* What the stance is about: the rest of the clause. */
+static span stance_about(const sentx *s, size_t from)
+{
+	span sp = {0, 0};
+	size_t j = from;
+	while (j < s->n && !tok_punct(s, j, ';') && !tok_punct(s, j, '.') && !tok_punct(s, j, ':') &&
+	       !(tok_punct(s, j, ',') && (tok_is(s, j + 1, "but") || tok_is(s, j + 1, "while") ||
+					   tok_is(s, j + 1, "though") || tok_is(s, j + 1, "although") ||
+					   tok_is(s, j + 1, "and") || tok_is(s, j + 1, "the") || tok_cap(s, j + 1))))
+		j++;
+	if (j > from) {
+		sp.start = s->t[from].start;
+		sp.end = s->t[j - 1].end;
+	}
+	return sp;
+}
+
+static int find_stances(const sentx *s, uint32_t article, vec *out)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l;
+		int st = s->t[i].kind == TK_WORD ? sx_match(s, &s->L->stance, i, &l) : 0;
+		if (!st)
+			continue;
+		size_t after = i + l;
+		/* Passives ("was denied bail") and adjectives ("confirmed cases"). */
+		size_t p = i;
+		while (p > 0 && tok_role(s, p - 1, NULL) == RL_SKIP && !s->timed[p - 1])
+			p--;
+		size_t a, b;
+		if (p > 0 && be_verb(s, p - 1)) {
+			if (!tok_is(s, after, "by") || !np_after(s, after + 1, &a, &b))
+				continue;
+		} else if (p > 0 && determiner(s, p - 1)) {
+			continue;
+		} else if (!np_before(s, i, &a, &b)) {
+			continue;
+		}
+		span about = stance_about(s, after);
+		/* One record per named actor of a list. */
+		size_t k = a;
+		while (k < b) {
+			size_t e = k;
+			while (e < b && !tok_is(s, e, "and") && !tok_punct(s, e, ','))
+				e++;
+			size_t ca = k, cb = e;
+			if (ca < cb && np_is_actor(s, ca, cb, 0)) {
+				strec *r = vec_push(out);
+				if (!r)
+					return -1;
+				*r = (strec){.sp = s->sp, .stance = (uint8_t)(st - 1), .about = about, .article = article};
+				r->actor = party_of(s, ca, cb);
+				/* A person's title and country: the person speaks. */
+				for (size_t q = ca; q < cb; q++)
+					if (s->mat[q] >= 0 && s->m[s->mat[q]].cls == GZ_PERSON) {
+						r->actor.canonical[0] = s->m[s->mat[q]].canonical;
+						r->actor.ncanonical = 1;
+						break;
+					}
+			}
+			k = e + 1;
+		}
+		i = after - 1;
+	}
+	return 0;
+}
+
+/* ---- count claims -------------------------------------------------- */
+
+/* The counted noun after a number: "12,000 North Korean troops",
+ * "3,000 North Koreans", "two prisoners of war".  Sets *NA..*NB (noun
+ * phrase start after the number, end), *GROUP (CN_*) and *DEM (demonym
+ * mention index or -1). */
+static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, int *dem, size_t *head)
+{
+	size_t j = from;
+	*dem = -1;
+	if (tok_is(s, j, "of") && !tok_is(s, j + 1, "the"))
+		j++;
+	else if (tok_is(s, j, "of") && tok_is(s, j + 1, "the"))
+		j += 2;
+	for (size_t steps = 0; j < s->n && steps < 6; steps++) {
+		size_t l;
+		int g = sx_match(s, &s->L->counted, j, &l);
+		if (g) {
+			*group = g;
+			*head = j;
+			*nb = j + l;
+			/* "troops from North Korea" */
+			if (tok_is(s, *nb, "from") && *nb + 1 < s->n && s->mat[*nb + 1] >= 0 && *dem < 0) {
+				*dem = s->mat[*nb + 1];
+				*nb = s->m[*dem].b;
+			}
+			return 1;
+		}
+		int mi = s->mat[j];
+		if (mi >= 0) {
+			const mention *m = &s->m[mi];
+			if (m->cls == GZ_DEMONYM || m->cls == GZ_COUNTRY) {
+				*dem = mi;
+				const token *last = &s->t[m->b - 1];
+				if (m->cls == GZ_DEMONYM && s->text[last->end - 1] == 's') { /* "North Koreans" */
+					*group = CN_PEOPLE;
+					*head = m->a;
+					*nb = m->b;
+					return 2;
+				}
+				j = m->b;
+				continue;
+			}
+			return 0;
+		}
+		if (s->t[j].kind != TK_WORD || (s->t[j].flags & TF_CAP))
+			return 0;
+		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP ||
+		    tok_is(s, j, "of") || tok_is(s, j, "to") || tok_is(s, j, "and") || tok_is(s, j, "or") ||
+		    tok_is(s, j, "who") || tok_is(s, j, "that") || tok_is(s, j, "by") || tok_is(s, j, "for"))
+			return 0;
+		j++;
+	}
+	return 0;
+}
+
+static int clause_stop(const sentx *s, size_t i)
+{
+	return tok_punct(s, i, ';') || tok_punct(s, i, ':') || tok_punct(s, i, '(') || tok_punct(s, i, ')');
+}
+
+/* The nearest event word after the counted noun (within the clause) and
+ * before the number; returns 1 + measure, or 0. */
+static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after)
+{
+	size_t l;
+	int after = 0, before = 0;
+	size_t da = 99, db = 99;
+	for (size_t j = nb; j < s->n && j < nb + 9; j++) {
+		if (clause_stop(s, j) || tok_is(s, j, "but") || tok_is(s, j, "while") ||
+		    (tok_punct(s, j, ',') && j > nb + 1))
+			break;
+		int m = sx_match(s, &s->L->mverb, j, &l);
+		if (m) {
+			after = m;
+			da = j - nb;
+			break;
+		}
+	}
+	for (size_t j = va; j > 0 && va - j < 6; j--) {
+		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ','))
+			break;
+		int m = sx_match(s, &s->L->mverb, j - 1, &l);
+		if (m) {
+			before = m;
+			db = va - j;
+			break;
+		}
+	}
+	*dist_after = da;
+	if (after && (da <= db || !before))
+		return after;
+	return before;
+}
+
+static const char *subject_canonical(const sentx *s, int group, int dem, size_t head, size_t nb, int military)
+{
+	const claimlex *L = s->L;
+	const char *adj = NULL;
+	if (dem >= 0) {
+		const mention *m = &s->m[dem];
+		int di = m->cls == GZ_DEMONYM ? (int)(m->g - L->gz) + 1
+			 : lexmap_get(&L->demonym_of, m->canonical, strlen(m->canonical));
+		if (di > 0)
+			adj = L->gz[di - 1].adjective;
+	}
+	const char *noun;
+	if (group == CN_TROOPS || (group == CN_PEOPLE && military && head < nb && s->mat[head] >= 0))
+		noun = "troops";
+	else if (group == CN_PEOPLE && s->mat[head] >= 0)
+		noun = "people";
+	else if (group == CN_UNITS || group == CN_PEOPLE) {
+		uint32_t st = s->t[head].start, en = s->t[nb - 1].end;
+		char *n = arena_strndup(s->ax->a, s->text + st, en - st);
+		for (char *p = n; p && *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p + 32);
+		noun = n;
+	} else {
+		noun = "people";
+	}
+	if (!adj)
+		return noun;
+	size_t al = strlen(adj), nl = strlen(noun);
+	char *out = arena_alloc(s->ax->a, al + nl + 2);
+	if (!out)
+		return noun;
+	memcpy(out, adj, al);
+	out[al] = ' ';
+	memcpy(out + al + 1, noun, nl + 1);
+	return out;
+}
+
+static int military_context(const sentx *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l;
+		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS)
+			return 1;
+		if (tok_is(s, i, "fight") || tok_is(s, i, "fighting") || tok_is(s, i, "war") || tok_is(s, i, "front") ||
+		    tok_is(s, i, "combat") || tok_is(s, i, "battlefield") || tok_is(s, i, "deployed"))
+			return 1;
+	}
+	return 0;
+}
+
+static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm, size_t nt, party src, size_t sa,
+		       size_t sb, uint32_t article, vec *out)
+{
+	for (size_t k = 0; k < nq; k++) {
+		if (q[k].kind != QK_COUNT)
+			continue;
+		size_t va = tok_at(s, q[k].sp.start), vb = tok_at(s, q[k].sp.end);
+		if (va >= s->n || vb <= va)
+			continue;
+		/* "one of the soldiers": a pronoun, not a count. */
+		if (q[k].has_low && q[k].has_high && q[k].low == 1 && q[k].high == 1 && tok_is(s, vb, "of"))
+			continue;
+		size_t nb = vb, head = vb, dist;
+		int group = 0, dem = -1;
+		int found = counted_after(s, vb, &nb, &group, &dem, &head);
+		int m = 0;
+		if (found) {
+			m = measure_near(s, va, nb, &dist);
+			size_t l;
+			/* A noun that carries its measure ("2,000 injured", "two POWs")
+			 * wins unless a verb right after it says otherwise ("40
+			 * prisoners were killed"). */
+			int mn = sx_match(s, &s->L->mnoun, head, &l);
+			if (mn && (!m || dist > 3))
+				m = mn;
+			/* "12,000 troops in Russia" */
+			size_t j = nb;
+			while (tok_is(s, j, "are") || tok_is(s, j, "were") || tok_is(s, j, "now") || tok_is(s, j, "already") ||
+			       tok_is(s, j, "still") || tok_is(s, j, "currently"))
+				j++;
+			/* "troops are in Russia", "troops in the region" */
+			if (!m && group == CN_TROOPS && (tok_is(s, j, "in") || tok_is(s, j, "inside")) && j + 1 < s->n &&
+			    (s->mat[j + 1] >= 0 || (tok_is(s, j + 1, "the") && tok_word(s, j + 2))))
+				m = 1 + MS_DEPLOYED;
+		} else {
+			/* An elided noun: "one of at least six reportedly killed",
+			 * "4,700 of them had been killed or wounded". */
+			size_t j = vb, l;
+			if (tok_is(s, j, "of") && (tok_is(s, j + 1, "them") || tok_is(s, j + 1, "those") ||
+						   tok_is(s, j + 1, "whom")))
+				j += 2;
+			for (;;) {
+				if (j < s->n && sx_match(s, &s->L->hedge, j, &l))
+					j += l;
+				else if (tok_is(s, j, "had") || tok_is(s, j, "have") || tok_is(s, j, "has") ||
+					 tok_is(s, j, "been") || tok_is(s, j, "were") || tok_is(s, j, "are") ||
+					 tok_is(s, j, "was") || tok_is(s, j, "is") || tok_is(s, j, "being"))
+					j++;
+				else
+					break;
+			}
+			m = j < s->n ? sx_match(s, &s->L->mverb, j, &l) : 0;
+			if (!m || m == 1 + MS_DEPLOYED)
+				continue;
+			/* The subject: the nearest counted noun or demonym before. */
+			for (size_t b = va; b > 0; b--) {
+				size_t l2;
+				int g = sx_match(s, &s->L->counted, b - 1, &l2);
+				if (g && !group) {
+					group = g;
+					head = b - 1;
+					nb = b - 1 + l2;
+				}
+				if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM && dem < 0)
+					dem = s->mat[b - 1];
+			}
+			if (!group && j > vb + 1 && tok_is(s, vb, "of")) /* "4,700 of them" */
+				group = CN_PEOPLE, head = va, nb = vb;
+			if (!group)
+				continue;
+		}
+		if (!m || group == CN_UNITS)
+			continue;
+		/* "North Korea had sent 11,000 troops": the sender's troops. */
+		if (dem < 0 && m == 1 + MS_DEPLOYED && group == CN_TROOPS) {
+			size_t l, a, b;
+			for (size_t j = va; j > 0 && va - j < 6; j--)
+				if (sx_match(s, &s->L->mverb, j - 1, &l) == 1 + MS_DEPLOYED) {
+					if (np_before(s, j - 1, &a, &b))
+						for (size_t x = a; x < b && dem < 0; x++)
+							if (s->mat[x] >= 0 && (s->m[s->mat[x]].cls == GZ_COUNTRY ||
+									       s->m[s->mat[x]].cls == GZ_SEAT))
+								dem = s->mat[x];
+					break;
+				}
+		}
+		/* A source inside the counted phrase is its subject, not its source. */
+		party source = src;
+		if (source.present && sa < nb && sb > va)
+			source.present = 0;
+		crec *c = vec_push(out);
+		if (!c)
+			return -1;
+		memset(c, 0, sizeof *c);
+		c->sp = s->sp;
+		c->measure = (uint8_t)(m - 1);
+		c->value = q[k];
+		c->subject.start = s->t[found ? vb : head].start;
+		c->subject.end = s->t[nb - 1].end;
+		if (c->subject.end < c->subject.start)
+			c->subject = c->value.sp;
+		c->subject_canonical = subject_canonical(s, group, dem, head, nb, military_context(s));
+		c->source = source;
+		for (size_t t = 0; t < nt; t++)
+			if (tm[t].valid && !tm[t].open_end) {
+				c->tstart = tm[t].start;
+				c->tend = tm[t].end;
+				c->has_time = 1;
+				break;
+			}
+		size_t ca, cb;
+		clause_of(s, va, nb, &ca, &cb);
+		find_hedges(s, ca, cb, c);
+		c->article = article;
+	}
+	return 0;
+}
+
+/* ---- the driver ---------------------------------------------------- */
+
+static int sentence(const claim_input *in, article_ctx *ax, const attest_sentence *S, const qrec *q, size_t nq,
+		    const trec *tm, size_t nt)
+{
+	sentx s;
+	int st = sentx_load(&s, in->text, (span){S->span.start, S->span.end}, (uint32_t)S->article, ax, in->tokens,
+			    in->scratch);
+	if (st)
+		return st < 0 ? -1 : 0;
+	size_t n = s.n;
+	for (size_t k = 0; k < nt; k++)
+		for (size_t i = tok_at(&s, tm[k].sp.start); i < n && s.t[i].start < tm[k].sp.end; i++)
+			s.timed[i] = 1;
+	uint32_t art = (uint32_t)S->article;
+	for (size_t k = 0; k < s.nm; k++) {
+		const mention *m = &s.m[k];
+		if (m->cls == GZ_DEMONYM)
+			continue;
+		erec *e = vec_push(in->entities);
+		if (!e)
+			return -1;
+		static const uint8_t kinds[] = {[GZ_COUNTRY] = EK_COUNTRY, [GZ_SEAT] = EK_COUNTRY,
+						[GZ_PLACE] = EK_PLACE, [GZ_PERSON] = EK_PERSON,
+						[GZ_ORG] = EK_ORGANIZATION, [GZ_MEDIA] = EK_ORGANIZATION,
+						[GZ_INTL] = EK_ORGANIZATION, [GZ_GROUP] = EK_GROUP};
+		*e = (erec){{s.t[m->a].start, s.t[m->b - 1].end}, m->canonical, kinds[m->cls], art};
+		if (m->cls == GZ_PERSON) {
+			ax->last_person = party_of(&s, m->a, m->b);
+		}
+	}
+	size_t sa = 0, sb = 0;
+	party src = resolve_source(&s, find_source(&s, &sa, &sb));
+	if (src.present && ax->nsources < ARTICLE_MAX_SOURCES)
+		ax->sources[ax->nsources++] = src;
+	if (find_stances(&s, art, in->stances) < 0)
+		return -1;
+	if (find_counts(&s, q, nq, tm, nt, src, sa, sb, art, in->claims) < 0)
+		return -1;
+	ax->sent_no++;
+	return 0;
+}
+
+int claim_run(const claim_input *in)
+{
+	size_t qi = 0, ti = 0;
+	article_ctx ax;
+	size_t cur = SIZE_MAX;
+	for (size_t si = 0; si < in->nsent; si++) {
+		const attest_sentence *S = &in->sent[si];
+		if (S->article != cur) {
+			if (cur != SIZE_MAX && claim_quotes(in, cur, &ax) < 0)
+				return -1;
+			memset(&ax, 0, sizeof ax);
+			ax.a = in->a;
+			cur = S->article;
+		}
+		while (qi < in->nq && in->q[qi].sp.start < S->span.start)
+			qi++;
+		while (ti < in->nt && in->tm[ti].sp.start < S->span.start)
+			ti++;
+		size_t qe = qi, te = ti;
+		while (qe < in->nq && in->q[qe].sp.end <= S->span.end)
+			qe++;
+		while (te < in->nt && in->tm[te].sp.end <= S->span.end)
+			te++;
+		if (!S->heading && sentence(in, &ax, S, in->q + qi, qe - qi, in->tm + ti, te - ti) < 0)
+			return -1;
+		qi = qe;
+		ti = te;
+	}
+	if (cur != SIZE_MAX && claim_quotes(in, cur, &ax) < 0)
+		return -1;
+	return 0;
+}

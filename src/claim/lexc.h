@@ -1,0 +1,71 @@
+/*
+ * lexc: the claim layer's word lists (data/gazetteer, speech, stances,
+ * measures, counted, hedges, titles), as phrase maps matched on tokens.
+ * A phrase key is its words folded to lowercase ASCII (curly apostrophes
+ * to '), joined by a space where the text has one; every proper prefix of
+ * a phrase is in the map with value 0, so a longest match stops at the
+ * first miss.
+ * Owns: the maps, built once for the life of the process.
+ */
+#ifndef ATTEST_CLAIM_LEXC_H
+#define ATTEST_CLAIM_LEXC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lex/lexicon.h"
+#include "seg/seg.h"
+
+typedef struct phrasemap {
+	lexmap m;
+	unsigned max_words;
+	unsigned id;          /* its bit in claimlex.first */
+} phrasemap;
+
+/* Gazetteer classes, in data/gazetteer.txt order of the CLASS names. */
+enum {
+	GZ_NONE = 0, GZ_COUNTRY, GZ_DEMONYM, GZ_SEAT, GZ_PLACE, GZ_PERSON, GZ_ORG, GZ_MEDIA, GZ_INTL, GZ_GROUP
+};
+
+typedef struct gzentry {
+	const char *canonical;
+	const char *country;   /* NULL when none */
+	const char *adjective; /* demonym lines: the first alias ("North Korean") */
+	uint8_t cls;           /* GZ_* */
+} gzentry;
+
+/* Classes of data/speech.txt, titles.txt, counted.txt. */
+enum { SP_SAY = 1, SP_TELL, SP_COLON };
+enum { RL_ROLE = 1, RL_MOD = 2, RL_SKIP = 3 };   /* values of the role map */
+enum { CN_TROOPS = 1, CN_PEOPLE, CN_UNITS };
+
+typedef struct claimlex {
+	phrasemap gaz;        /* -> 1 + index into gz */
+	const gzentry *gz;
+	phrasemap speech;     /* -> SP_* */
+	phrasemap stance;     /* -> 1 + stance_kind */
+	phrasemap mverb;      /* -> 1 + measure */
+	phrasemap mnoun;      /* -> 1 + measure */
+	phrasemap counted;    /* -> CN_* */
+	phrasemap hedge;      /* -> 1 + index into hedge_names */
+	const char *const *hedge_names;
+	phrasemap title;      /* case-sensitive, -> 1 */
+	phrasemap role;       /* -> RL_ROLE, RL_MOD or RL_SKIP */
+	lexmap first;         /* folded first word -> bits (1 << id) of the maps
+	                       * with a phrase that starts with it */
+	lexmap demonym_of;    /* country canonical -> 1 + index of its demonym line */
+} claimlex;
+
+const claimlex *claimlex_get(void);
+
+/* The bits of claimlex.first for token T (0 when no phrase starts there). */
+unsigned phrase_first_bits(const char *text, const token *t);
+
+/* The longest phrase of PM starting at token I of T[0..N): its value (>0)
+ * and its length in tokens in *LEN; 0 when none. */
+int phrase_match(const phrasemap *pm, const char *text, const token *t, size_t n, size_t i, size_t *len);
+
+/* Case-sensitive variant, for maps built with fold == 0 (titles). */
+int phrase_match_exact(const phrasemap *pm, const char *text, const token *t, size_t n, size_t i, size_t *len);
+
+#endif

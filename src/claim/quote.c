@@ -1,0 +1,303 @@
+/*
+ * quote.c: direct quotations and their speakers, paragraph by paragraph.
+ *
+ * Quote marks: “…” and «…» pair by their shape; straight "…" open after
+ * white space or an opening bracket and close otherwise.  A quote still
+ * open at the end of its paragraph ends there (news style reopens it in
+ * the next paragraph).  Quotes of one or two words are scare quotes, not
+ * records.  Nested marks inside a quote are part of it.
+ *
+ * The speaker, in this order:
+ *   after the quote      ,” said X / ,” X said / ,” X wrote on … / ,” according to X
+ *   before the quote     X said: “ / X: “ / X told Y: “ / X said, “ / X said that “
+ *   a paragraph that is only a quote takes the speaker of the quote in the
+ *   paragraph before (at most one paragraph back).
+ * A quote is partial when words of the sentence other than an attribution
+ * ending in ":" or "," come before it; a partial quote without a speaker is
+ * a term in quotes, not a record.  A quote without a speaker of its own
+ * right after a speaker's quote (same or next paragraph) continues that
+ * quotation and is not a record of its own either.
+ */
+#include <string.h>
+
+#include "claim/claim.h"
+#include "claim/sentx.h"
+
+typedef struct qspan {
+	uint32_t open, start, end, close; /* mark, content, content end, after the closing mark */
+} qspan;
+
+static int is_open_curly(const unsigned char *s, uint32_t i, uint32_t end)
+{
+	if (i + 2 < end && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9C)
+		return 3;
+	if (i + 1 < end && s[i] == 0xC2 && s[i + 1] == 0xAB)
+		return 2;
+	return 0;
+}
+
+static int is_close_curly(const unsigned char *s, uint32_t i, uint32_t end)
+{
+	if (i + 2 < end && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D)
+		return 3;
+	if (i + 1 < end && s[i] == 0xC2 && s[i + 1] == 0xBB)
+		return 2;
+	return 0;
+}
+
+static int words_at_least(const char *s, uint32_t a, uint32_t b, int want)
+{
+	int n = 0, in = 0;
+	for (uint32_t i = a; i < b; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+		if (!sp && !in && ++n >= want)
+			return 1;
+		in = !sp;
+	}
+	return 0;
+}
+
+/* Finds the quotes of paragraph [A, B); calls back for each. */
+static size_t scan_quotes(const char *text, uint32_t a, uint32_t b, qspan *out, size_t cap)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = 0;
+	int open = 0;
+	qspan cur = {0};
+	for (uint32_t i = a; i < b && n < cap;) {
+		int l;
+		if ((l = is_open_curly(s, i, b)) != 0) {
+			if (!open) {
+				open = 1;
+				cur.open = i;
+				cur.start = i + (uint32_t)l;
+			}
+			i += (uint32_t)l;
+		} else if ((l = is_close_curly(s, i, b)) != 0) {
+			if (open) {
+				cur.end = i;
+				cur.close = i + (uint32_t)l;
+				out[n++] = cur;
+				open = 0;
+			}
+			i += (uint32_t)l;
+		} else if (s[i] == '"') {
+			int after_space = i == a || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(' ||
+					  s[i - 1] == '[' || s[i - 1] == '-';
+			if (!open && after_space) {
+				open = 1;
+				cur.open = i;
+				cur.start = i + 1;
+			} else if (open && !after_space) {
+				cur.end = i;
+				cur.close = i + 1;
+				out[n++] = cur;
+				open = 0;
+			}
+			i++;
+		} else {
+			i++;
+		}
+	}
+	if (open && n < cap) {
+		cur.end = cur.close = b;
+		out[n++] = cur;
+	}
+	/* Trim white space inside the marks; drop scare quotes. */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		qspan q = out[i];
+		while (q.start < q.end && (text[q.start] == ' ' || text[q.start] == '\n'))
+			q.start++;
+		while (q.end > q.start && (text[q.end - 1] == ' ' || text[q.end - 1] == '\n'))
+			q.end--;
+		if (words_at_least(text, q.start, q.end, 3))
+			out[k++] = q;
+	}
+	return k;
+}
+
+static size_t sentence_of(const claim_input *in, uint32_t off)
+{
+	size_t lo = 0, hi = in->nsent;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (in->sent[mid].span.end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* "he said": the last person named, or the last source a sentence
+ * credited ("the governor said ..."), before the quote; "it"/"they": the
+ * last organization or country named, or the last source. */
+static party resolve_pronoun(const claim_input *in, const sentx *s, size_t a, uint32_t before)
+{
+	int person = tok_is(s, a, "he") || tok_is(s, a, "she");
+	const erec *E = in->entities->items, *best = NULL;
+	for (size_t i = in->entities->len; i > 0; i--) {
+		const erec *e = &E[i - 1];
+		if (e->sp.start >= before)
+			continue;
+		if (e->article != s->article)
+			break;
+		if (person ? e->kind == EK_PERSON : (e->kind == EK_ORGANIZATION || e->kind == EK_COUNTRY)) {
+			best = e;
+			break;
+		}
+	}
+	const party *src = NULL;
+	for (size_t i = s->ax->nsources; i > 0; i--)
+		if (s->ax->sources[i - 1].sp.end <= before) {
+			src = &s->ax->sources[i - 1];
+			break;
+		}
+	party p = {0};
+	if (src && (!best || src->sp.start > best->sp.start)) {
+		p = *src;
+	} else if (best) {
+		p.present = 1;
+		p.sp = best->sp;
+		p.canonical[0] = best->canonical;
+		p.ncanonical = 1;
+	}
+	return p;
+}
+
+static party speaker_np(const claim_input *in, const sentx *s, size_t a, size_t b)
+{
+	party p = party_of(s, a, b);
+	if (b == a + 1 && (tok_is(s, a, "he") || tok_is(s, a, "she") || tok_is(s, a, "they") || tok_is(s, a, "it"))) {
+		party r = resolve_pronoun(in, s, a, s->t[a].start);
+		/* The pronoun is the speaker's text; the names are its referent's. */
+		p.present = r.present;
+		p.ncanonical = r.ncanonical;
+		memcpy(p.canonical, r.canonical, sizeof p.canonical);
+		if (r.present && !r.ncanonical) {
+			p.canonical[0] = arena_strndup(s->ax->a, s->text + r.sp.start, span_len(r.sp));
+			p.ncanonical = p.canonical[0] != NULL;
+		}
+	}
+	return p;
+}
+
+/* The speaker around quote Q in sentence tokens S. */
+static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
+{
+	party none = {0};
+	const claimlex *L = s->L;
+	size_t a, b, l;
+	/* After the closing mark. */
+	size_t j = tok_at(s, q->close);
+	while (j < s->n && s->t[j].kind == TK_PUNCT && !tok_punct(s, j, '"'))
+		j++;
+	if (j < s->n && s->t[j].start >= q->close) {
+		int sv = sx_match(s, &L->speech, j, &l);
+		if ((sv == SP_SAY || sv == SP_TELL) && np_after(s, j + l, &a, &b) && np_is_actor(s, a, b, 2))
+			return speaker_np(in, s, a, b);
+		if (tok_is(s, j, "according") && tok_is(s, j + 1, "to") && np_after(s, j + 2, &a, &b) &&
+		    np_is_actor(s, a, b, 2))
+			return speaker_np(in, s, a, b);
+		if (np_after(s, j, &a, &b) && np_is_actor(s, a, b, 2)) {
+			size_t v = b;
+			while (v < s->n && tok_role(s, v, NULL) == RL_SKIP)
+				v++;
+			if (sx_match(s, &L->speech, v, &l))
+				return speaker_np(in, s, a, b);
+		}
+	}
+	/* Before the opening mark, in the same sentence. */
+	size_t o = tok_at(s, q->open);
+	for (size_t k = o; k > 0 && o - k < 12; k--) {
+		size_t i = k - 1;
+		if (tok_punct(s, i, '.') || tok_punct(s, i, '"'))
+			break;
+		int sv = s->t[i].kind == TK_WORD ? sx_match(s, &L->speech, i, &l) : 0;
+		if (sv && np_before(s, i, &a, &b) && np_is_actor(s, a, b, 2))
+			return speaker_np(in, s, a, b);
+	}
+	if (o > 0 && tok_punct(s, o - 1, ':') && np_before(s, o - 1, &a, &b) && np_is_actor(s, a, b, 2))
+		return speaker_np(in, s, a, b);
+	return none;
+}
+
+static int load(const claim_input *in, article_ctx *ax, uint32_t article, uint32_t from, uint32_t to, sentx *s)
+{
+	return sentx_load(s, in->text, (span){from, to}, article, ax, in->tokens, in->scratch);
+}
+
+/* A quote standing alone after paragraph P: the person P says spoke
+ * ("Park said the images were a message." then "“…”"). */
+static party speaker_before(const claim_input *in, const para *P, article_ctx *ax)
+{
+	party none = {0};
+	sentx s;
+	if (load(in, ax, (uint32_t)P->article, P->sp.start, P->sp.end, &s) != 0)
+		return none;
+	size_t a, b, l;
+	for (size_t i = s.n; i > 0; i--) {
+		int sv = sx_match(&s, &s.L->speech, i - 1, &l);
+		if ((sv == SP_SAY || sv == SP_TELL) && np_before(&s, i - 1, &a, &b) && np_is_actor(&s, a, b, 1))
+			return party_of(&s, a, b);
+	}
+	return none;
+}
+
+int claim_quotes(const claim_input *in, size_t article, article_ctx *ax)
+{
+	party prev = {0};
+	size_t prev_para = SIZE_MAX;
+	qspan qs[64];
+	for (size_t pi = 0; pi < in->npara; pi++) {
+		const para *P = &in->paras[pi];
+		if (P->article != (int32_t)article || P->kind != PK_BODY)
+			continue;
+		size_t nq = scan_quotes(in->text, P->sp.start, P->sp.end, qs, 64);
+		for (size_t k = 0; k < nq; k++) {
+			const qspan *q = &qs[k];
+			size_t s1 = sentence_of(in, q->open), s2 = sentence_of(in, q->close ? q->close - 1 : q->end);
+			if (s1 >= in->nsent)
+				continue;
+			if (s2 >= in->nsent)
+				s2 = in->nsent - 1;
+			/* Tokens of the sentences around the quote. */
+			uint32_t from = in->sent[s1].span.start, to = in->sent[s2].span.end;
+			if (to < q->close)
+				to = q->close;
+			if (to > P->sp.end)
+				to = P->sp.end;
+			sentx s;
+			if (load(in, ax, (uint32_t)article, from, to, &s) != 0)
+				continue;
+			party sp = find_speaker(in, &s, q);
+			/* Partial: other words of the sentence come before the quote. */
+			uint32_t b = q->open;
+			while (b > from && (in->text[b - 1] == ' ' || in->text[b - 1] == '\n'))
+				b--;
+			int partial = b > from && in->text[b - 1] != ':' && in->text[b - 1] != ',';
+			int standalone = q->open == P->sp.start && (q->close >= P->sp.end || q->close + 1 >= P->sp.end);
+			/* The speaker's quote goes on after the attribution, in this
+			 * paragraph or the next: one quotation, not a record of its own. */
+			if (!sp.present && !partial && prev.present && prev_para != SIZE_MAX && pi - prev_para <= 1)
+				continue;
+			/* A quoted phrase nobody is said to have said is a term in
+			 * quotes ("what it called “aggression”"), not a quotation. */
+			if (!sp.present && partial)
+				continue;
+			if (!sp.present && standalone && pi > 0 && in->paras[pi - 1].kind == PK_BODY)
+				sp = speaker_before(in, &in->paras[pi - 1], ax);
+			if (sp.present) {
+				prev = sp;
+				prev_para = pi;
+			}
+			quoterec *r = vec_push(in->quotes);
+			if (!r)
+				return -1;
+			*r = (quoterec){.sp = {q->start, q->end}, .partial = (uint8_t)partial, .speaker = sp,
+					.article = (uint32_t)article};
+		}
+	}
+	return 0;
+}

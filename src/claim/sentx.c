@@ -1,0 +1,490 @@
+/*
+ * sentx.c: entity mentions and actor phrases over one sentence's tokens.
+ *
+ * Mentions come from the gazetteer (longest match, capitalized in the
+ * text), from titles ("President", "Dr.") before capitalized words, from
+ * capitalized runs that a speech verb follows (directly or after an
+ * apposition), and from surnames of persons the article already named.
+ * A seat of government is a place after a locative preposition ("a gala
+ * in Pyongyang") and its government otherwise ("Pyongyang denies").
+ *
+ * Actor phrases are chunks without a parser: they run over mentions,
+ * capitalized words, possessives, role words ("officials", "intelligence")
+ * and modifiers ("senior", "the"), and stop at anything else.
+ */
+#include "claim/sentx.h"
+
+#include <string.h>
+
+#include "lex/lexicon.h"
+
+int sx_match(const sentx *s, const phrasemap *pm, size_t i, size_t *len)
+{
+	*len = 0;
+	if (i >= s->n || !(s->fb[i] & (1u << pm->id)))
+		return 0;
+	if (pm == &s->L->role && s->role) {
+		*len = s->role_len[i];
+		return s->role[i];
+	}
+	if (pm == &s->L->speech && s->say) {
+		*len = s->say_len[i];
+		return s->say[i];
+	}
+	if (pm == &s->L->title)
+		return phrase_match_exact(pm, s->text, s->t, s->n, i, len);
+	return phrase_match(pm, s->text, s->t, s->n, i, len);
+}
+
+int sentx_init(sentx *s, const char *text, span sp, const token *t, size_t n, uint32_t article,
+	       article_ctx *ax, vec *scratch)
+{
+	if (vec_reserve(scratch, 8 * n + 2) < 0)
+		return -1;
+	*s = (sentx){.text = text, .sp = sp, .t = t, .n = n, .article = article, .L = claimlex_get(), .ax = ax};
+	uint8_t *base = scratch->items;
+	s->fb = (uint16_t *)(void *)base;  /* the vec's items are malloc'd: aligned */
+	s->mat = (int8_t *)(base + 2 * n);
+	s->timed = base + 3 * n;
+	uint8_t *role = base + 4 * n, *role_len = base + 5 * n, *say = base + 6 * n, *say_len = base + 7 * n;
+	memset(s->timed, 0, n);
+	for (size_t i = 0; i < n; i++)
+		s->fb[i] = (uint16_t)phrase_first_bits(text, &t[i]);
+	/* The two maps the phrase rules ask about most, once a token. */
+	for (size_t i = 0; i < n; i++) {
+		size_t l;
+		role[i] = (uint8_t)sx_match(s, &s->L->role, i, &l);
+		role_len[i] = (uint8_t)l;
+		say[i] = (uint8_t)sx_match(s, &s->L->speech, i, &l);
+		say_len[i] = (uint8_t)l;
+	}
+	s->role = role, s->role_len = role_len, s->say = say, s->say_len = say_len;
+	sentx_mentions(s);
+	return 0;
+}
+
+int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ctx *ax, vec *tokens, vec *scratch)
+{
+	tokens->len = 0;
+	tokenizer tk;
+	token t;
+	token_init(&tk, text, sp.start, sp.end);
+	while (tokens->len < CLAIM_MAX_TOKENS && token_next(&tk, &t)) {
+		token *p = vec_push_raw(tokens);
+		if (!p)
+			return -1;
+		*p = t;
+	}
+	if (!tokens->len)
+		return 1;
+	return sentx_init(s, text, sp, tokens->items, tokens->len, article, ax, scratch);
+}
+
+int tok_is(const sentx *s, size_t i, const char *w)
+{
+	return i < s->n && token_is(s->text, &s->t[i], w, strlen(w));
+}
+
+int tok_word(const sentx *s, size_t i) { return i < s->n && s->t[i].kind == TK_WORD; }
+
+int tok_cap(const sentx *s, size_t i)
+{
+	return i < s->n && (s->t[i].kind == TK_WORD) && (s->t[i].flags & (TF_CAP | TF_ALLCAPS));
+}
+
+int tok_punct(const sentx *s, size_t i, char c)
+{
+	return i < s->n && s->t[i].kind == TK_PUNCT && s->text[s->t[i].start] == c;
+}
+
+static int tok_poss(const sentx *s, size_t i) { return i < s->n && (s->t[i].flags & TF_POSS); }
+
+int tok_role(const sentx *s, size_t i, size_t *len)
+{
+	size_t l;
+	if (!len)
+		len = &l;
+	if (i >= s->n || s->t[i].kind != TK_WORD)
+		return 0;
+	return sx_match(s, &s->L->role, i, len);
+}
+
+size_t tok_at(const sentx *s, uint32_t off)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->t[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Is T[I] a sentence-initial word that merely starts the sentence? */
+static int starter(const sentx *s, size_t i)
+{
+	const lexicons *L = lexicon_get();
+	return i == 0 && lexmap_get(&L->starters, s->text + s->t[i].start, s->t[i].end - s->t[i].start) >= 0;
+}
+
+static int locative(const sentx *s, size_t i)
+{
+	static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside",
+					    "around", "toward", "towards", "via", "through", "of", "within", "between",
+					    "visit", "visited", "visiting", "reached", "entered", NULL};
+	for (int k = 0; preps[k]; k++)
+		if (tok_is(s, i, preps[k]))
+			return 1;
+	return 0;
+}
+
+static void add_mention(sentx *s, size_t a, size_t b, uint8_t cls, const gzentry *g, const char *canonical)
+{
+	if (s->nm >= SENT_MAX_MENTIONS)
+		return;
+	s->m[s->nm] = (mention){(uint32_t)a, (uint32_t)b, cls, g, canonical};
+	for (size_t k = a; k < b; k++)
+		s->mat[k] = (int8_t)s->nm;
+	s->nm++;
+}
+
+static void remember_person(sentx *s, const char *full)
+{
+	article_ctx *ax = s->ax;
+	const char *sur = strrchr(full, ' ');
+	sur = sur ? sur + 1 : full;
+	size_t sl = strlen(sur);
+	for (size_t k = 0; k < ax->npersons; k++)
+		if (ax->persons[k].slen == sl && memcmp(ax->persons[k].surname, sur, sl) == 0)
+			return;
+	if (ax->npersons < ARTICLE_MAX_PERSONS)
+		ax->persons[ax->npersons++] = (struct person){sur, full, sl};
+}
+
+static const char *known_surname(const sentx *s, size_t i)
+{
+	const token *t = &s->t[i];
+	size_t l = t->end - t->start;
+	for (size_t k = 0; k < s->ax->npersons; k++)
+		if (s->ax->persons[k].slen == l && memcmp(s->ax->persons[k].surname, s->text + t->start, l) == 0)
+			return s->ax->persons[k].full;
+	return NULL;
+}
+
+/* A name part: a capitalized word (Soo-jin, O'Brien, McDonald) or a
+ * particle inside a name (bin, al-, de, van). */
+static int name_word(const sentx *s, size_t i)
+{
+	if (!tok_cap(s, i) || s->mat[i] >= 0)
+		return 0;
+	size_t l;
+	return !sx_match(s, &s->L->speech, i, &l);
+}
+
+static size_t name_run(const sentx *s, size_t i, size_t max)
+{
+	size_t j = i;
+	while (j < s->n && j - i < max && name_word(s, j))
+		j++;
+	return j - i;
+}
+
+/* Does a speech verb follow token J, directly or after ", apposition,"? */
+static int speech_follows(const sentx *s, size_t j)
+{
+	size_t l;
+	if (j < s->n && sx_match(s, &s->L->speech, j, &l))
+		return 1;
+	if (!tok_punct(s, j, ','))
+		return 0;
+	for (size_t k = j + 1; k < s->n && k < j + 16; k++)
+		if (tok_punct(s, k, ','))
+			return k + 1 < s->n && sx_match(s, &s->L->speech, k + 1, &l);
+	return 0;
+}
+
+static int case_ok(const sentx *s, size_t i, size_t len)
+{
+	size_t k = i;
+	if (len > 1 && tok_is(s, k, "the"))
+		k++;
+	const token *t = &s->t[k];
+	return t->kind == TK_NUM || (t->flags & (TF_CAP | TF_ALLCAPS));
+}
+
+static const char *span_dup(const sentx *s, size_t a, size_t b)
+{
+	uint32_t st = s->t[a].start, en = s->t[b - 1].end;
+	return arena_strndup(s->ax->a, s->text + st, en - st);
+}
+
+void sentx_mentions(sentx *s)
+{
+	const claimlex *L = s->L;
+	s->nm = 0;
+	for (size_t i = 0; i < s->n; i++)
+		s->mat[i] = -1;
+	for (size_t i = 0; i < s->n;) {
+		size_t len = 0;
+		if (s->t[i].kind == TK_PUNCT) {
+			i++;
+			continue;
+		}
+		int v = sx_match(s, &L->gaz, i, &len);
+		if (v > 0 && case_ok(s, i, len)) {
+			const gzentry *g = &L->gz[v - 1];
+			uint8_t cls = g->cls;
+			const char *canon = g->canonical;
+			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1)) {
+				cls = GZ_PLACE;
+				canon = span_dup(s, i, i + len);
+			}
+			if (cls == GZ_PERSON)
+				remember_person(s, canon);
+			add_mention(s, i, i + len, cls, g, canon);
+			i += len;
+			continue;
+		}
+		/* A title before a name: "President Volodymyr Zelensky", "Dr. Park". */
+		size_t tl = 0;
+		if (sx_match(s, &L->title, i, &tl)) {
+			size_t j = i + tl;
+			/* "Justice Minister Kenny MacAskill", "Gen. Kim": titles and dots. */
+			for (size_t l2; j < s->n;) {
+				if (tok_punct(s, j, '.'))
+					j++;
+				else if (sx_match(s, &L->title, j, &l2))
+					j += l2;
+				else
+					break;
+			}
+			size_t gl = 0;
+			int gv = j < s->n ? sx_match(s, &L->gaz, j, &gl) : 0;
+			if (gv > 0 && L->gz[gv - 1].cls == GZ_PERSON) {
+				i = j;
+				continue;
+			}
+			size_t nl = name_run(s, j, 4);
+			if (nl) {
+				const char *full = span_dup(s, j, j + nl);
+				if (nl == 1) {
+					const char *k = known_surname(s, j);
+					full = k ? k : full;
+				}
+				remember_person(s, full);
+				add_mention(s, j, j + nl, GZ_PERSON, NULL, full);
+				i = j + nl;
+				continue;
+			}
+			i += tl ? tl : 1;
+			continue;
+		}
+		/* A role word before a name: "chairman Chung Mong-koo". */
+		if (!tok_cap(s, i) && tok_role(s, i, &tl) == RL_ROLE && name_run(s, i + tl, 4)) {
+			size_t j = i + tl, nl = name_run(s, j, 4);
+			const char *full = nl == 1 && known_surname(s, j) ? known_surname(s, j) : span_dup(s, j, j + nl);
+			if (nl >= 2 || speech_follows(s, j + nl) || known_surname(s, j)) {
+				remember_person(s, full);
+				add_mention(s, j, j + nl, GZ_PERSON, NULL, full);
+				i = j + nl;
+				continue;
+			}
+		}
+		if (tok_cap(s, i) && (!starter(s, i) || speech_follows(s, i + 1))) {
+			const char *full = known_surname(s, i);
+			if (full && !name_word(s, i + 1)) {
+				add_mention(s, i, i + 1, GZ_PERSON, NULL, full);
+				i++;
+				continue;
+			}
+			size_t nl = name_run(s, i, 4);
+			/* "Kapranos said", "said David Frost", ", said Souness." */
+			int said_before = i > 0 && sx_match(s, &L->speech, i - 1, &tl) == SP_SAY;
+			if (nl && (speech_follows(s, i + nl) || said_before) && (nl >= 2 || !starter(s, i))) {
+				full = span_dup(s, i, i + nl);
+				/* "National Intelligence Service said": a body, not a person. */
+				int body = 0;
+				for (size_t k = i; k < i + nl; k++)
+					body |= tok_role(s, k, NULL) == RL_ROLE;
+				if (!body)
+					remember_person(s, full);
+				add_mention(s, i, i + nl, body ? GZ_ORG : GZ_PERSON, NULL, full);
+				i += nl;
+				continue;
+			}
+		}
+		i++;
+	}
+}
+
+static int pronoun(const sentx *s, size_t i)
+{
+	return tok_is(s, i, "he") || tok_is(s, i, "she") || tok_is(s, i, "they") || tok_is(s, i, "it") ||
+	       tok_is(s, i, "we");
+}
+
+/* May token I sit inside an actor phrase? */
+static int np_token(const sentx *s, size_t i)
+{
+	if (i >= s->n)
+		return 0;
+	if (s->mat[i] >= 0 || tok_poss(s, i))
+		return 1;
+	size_t l;
+	int r = tok_role(s, i, &l);
+	if (r == RL_ROLE || r == RL_MOD)
+		return 1;
+	if (tok_cap(s, i) && !starter(s, i))
+		return 1;
+	if (tok_punct(s, i, '.') && i > 0 && tok_cap(s, i - 1) && s->t[i - 1].end - s->t[i - 1].start <= 3)
+		return 1; /* "Gen." */
+	if (tok_punct(s, i, '-') && i > 0 && !(s->t[i].flags & TF_SPACE))
+		return 1;
+	return 0;
+}
+
+/* Trims function words off both ends of [*A, *B). */
+static int np_trim(const sentx *s, size_t *a, size_t *b)
+{
+	while (*a < *b && (tok_is(s, *a, "and") || tok_is(s, *a, "of") || tok_is(s, *a, "for") ||
+			   tok_punct(s, *a, ',') || tok_poss(s, *a)))
+		(*a)++;
+	while (*b > *a && (tok_is(s, *b - 1, "and") || tok_is(s, *b - 1, "of") || tok_is(s, *b - 1, "the") ||
+			   tok_is(s, *b - 1, "a") || tok_is(s, *b - 1, "an") || tok_is(s, *b - 1, "for") ||
+			   tok_punct(s, *b - 1, ',')))
+		(*b)--;
+	return *a < *b;
+}
+
+static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
+{
+	size_t j = end;
+	while (j > 0 && end - j < 12) {
+		size_t k = j - 1;
+		size_t l;
+		/* A modifier before a role word: "the economy minister". */
+		int compound = j < end && tok_word(s, k) && !tok_cap(s, k) && tok_role(s, j, &l) == RL_ROLE &&
+			       k > 0 && (tok_is(s, k - 1, "the") || tok_is(s, k - 1, "a") || tok_is(s, k - 1, "an"));
+		if (np_token(s, k) || compound || (tok_is(s, k, "and") && k > 0 && np_token(s, k - 1)) ||
+		    (tok_punct(s, k, ',') && k > 0 && np_token(s, k - 1) && k + 1 < end &&
+		     (tok_is(s, k + 1, "and") || s->mat[k + 1] >= 0)))
+			j = k;
+		else
+			break;
+	}
+	if (j == end && end > 0 && pronoun(s, end - 1))
+		j = end - 1;
+	*a = j;
+	*b = end;
+	return np_trim(s, a, b);
+}
+
+int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
+{
+	size_t j = v;
+	/* Skip auxiliaries, adverbs and time phrases between subject and verb. */
+	while (j > 0) {
+		size_t l;
+		if (s->timed[j - 1] || tok_role(s, j - 1, &l) == RL_SKIP)
+			j--;
+		else
+			break;
+	}
+	/* A passive: "he was told", "it is said". */
+	if (j > 0 && j < v && (tok_is(s, j, "was") || tok_is(s, j, "were") || tok_is(s, j, "is") || tok_is(s, j, "are") ||
+			       tok_is(s, j + 1, "been")))
+		return 0;
+	/* A noun, not a verb: "and reports of ...", "the claims". */
+	if (j > 0 && (tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or") || tok_is(s, j - 1, "of") ||
+		      tok_is(s, j - 1, "the") || tok_is(s, j - 1, "a") || tok_is(s, j - 1, "an") ||
+		      tok_is(s, j - 1, "for") || tok_is(s, j - 1, "with") || tok_is(s, j - 1, "than")))
+		return 0;
+	/* An apposition: "Daniel Tudor, co-author of ..., told". */
+	if (j > 0 && tok_punct(s, j - 1, ',')) {
+		size_t k = j - 1;
+		while (k > 0 && j - k < 16 && !tok_punct(s, k - 1, ','))
+			k--;
+		if (k > 1 && tok_punct(s, k - 1, ',') && (tok_word(s, k) && !(s->t[k].flags & TF_CAP)))
+			return np_core_before(s, k - 1, a, b);
+		if (k > 1 && tok_punct(s, k - 1, ',') && (tok_is(s, k, "a") || tok_is(s, k, "the") || tok_is(s, k, "an")))
+			return np_core_before(s, k - 1, a, b);
+		return 0;
+	}
+	if (!np_core_before(s, j, a, b))
+		return 0;
+	/* The object of a preposition is no subject: "videos of POWs
+	 * captured in Ukraine show ...". */
+	if (*a > 0 && locative(s, *a - 1) && !tok_is(s, *a - 1, "of"))
+		return 0;
+	return 1;
+}
+
+int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
+{
+	size_t j = i;
+	while (j < s->n && j - i < 12) {
+		size_t l;
+		int compound = tok_word(s, j) && !tok_cap(s, j) && tok_role(s, j + 1, &l) == RL_ROLE;
+		if (np_token(s, j) || compound || (tok_is(s, j, "and") && np_token(s, j + 1)))
+			j++;
+		else if (tok_is(s, j, "the") || tok_is(s, j, "a") || tok_is(s, j, "an"))
+			j++;
+		else
+			break;
+	}
+	if (j == i && pronoun(s, i))
+		j = i + 1;
+	*a = i;
+	*b = j;
+	return np_trim(s, a, b);
+}
+
+int np_is_actor(const sentx *s, size_t a, size_t b, int allow_roles)
+{
+	for (size_t k = a; k < b; k++) {
+		if (s->mat[k] >= 0 && s->m[s->mat[k]].cls != GZ_PLACE)
+			return 1;
+		size_t l;
+		if (allow_roles && tok_role(s, k, &l) == RL_ROLE)
+			return 1;
+		if (allow_roles > 1 && tok_cap(s, k) && !starter(s, k) && !tok_is(s, k, "the"))
+			return 1;
+	}
+	return b == a + 1 && pronoun(s, a);
+}
+
+party party_of(const sentx *s, size_t a, size_t b)
+{
+	party p = {0};
+	p.present = 1;
+	p.sp.start = s->t[a].start;
+	p.sp.end = s->t[b - 1].end;
+	if (b == a + 1 && pronoun(s, a)) {
+		const party *r = tok_is(s, a, "it") || tok_is(s, a, "they") ? &s->ax->last_source : &s->ax->last_person;
+		if (r->present)
+			for (size_t k = 0; k < r->ncanonical; k++)
+				p.canonical[p.ncanonical++] = r->canonical[k];
+		if (r->present && !r->ncanonical)
+			p.canonical[p.ncanonical++] = arena_strndup(s->ax->a, s->text + r->sp.start, span_len(r->sp));
+		p.present = r->present; /* a pronoun with nothing to stand for is no party */
+		return p;
+	}
+	/* Persons first ("Kremlin spokesman Dmitry Peskov" is Peskov), then
+	 * the rest in text order. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = a; k < b; k++) {
+			int mi = s->mat[k];
+			if (mi < 0 || (k > a && s->mat[k - 1] == mi) || (s->m[mi].cls == GZ_PERSON) != (pass == 0))
+				continue;
+			const char *c = s->m[mi].canonical;
+			int dup = 0;
+			for (size_t q = 0; q < p.ncanonical; q++)
+				dup |= strcmp(p.canonical[q], c) == 0;
+			if (!dup && p.ncanonical < PARTY_MAX_NAMES)
+				p.canonical[p.ncanonical++] = c;
+		}
+	}
+	return p;
+}
