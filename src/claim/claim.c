@@ -34,6 +34,19 @@ static int source_by(const sentx *s, size_t i)
 	return 0;
 }
 
+/* A possessive before an estimate word: "the ISW's estimate". */
+static int poss_estimate(const sentx *s, size_t i)
+{
+	static const char *const nouns[] = {"estimate", "estimates", "assessment", "figures", "figure", "tally",
+					    "count", "data", "report", "analysis", "toll", NULL};
+	if (i >= s->n || !(s->t[i].flags & TF_POSS))
+		return 0;
+	for (int k = 0; nouns[k]; k++)
+		if (tok_is(s, i + 1, nouns[k]) || (tok_word(s, i + 1) && tok_is(s, i + 2, nouns[k])))
+			return 1;
+	return 0;
+}
+
 /* The source the sentence credits, or a party with present == 0, in
  * this order: "according to X" / "per X" / "citing X"; the subject of a
  * speech verb or ", said X"; "reported by X". */
@@ -50,6 +63,8 @@ static party find_source(const sentx *s, size_t *src_a, size_t *src_b)
 				else if ((tok_is(s, i, "per") || tok_is(s, i, "citing")) &&
 					 (i == 0 || tok_punct(s, i - 1, ',') || tok_punct(s, i - 1, '(')))
 					from = i + 1;
+				else if (poss_estimate(s, i) && np_before(s, i, &a, &b) && np_is_actor(s, a, b, 1))
+					goto found; /* "the ISW's estimate of 1,500" */
 			} else if (pass == 2) {
 				if (source_by(s, i) && !tok_is(s, i - 2, "than") && !tok_is(s, i - 2, "as"))
 					from = i + 1;
@@ -265,7 +280,7 @@ static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, in
 			}
 			return 0;
 		}
-		if (s->t[j].kind != TK_WORD || (s->t[j].flags & TF_CAP))
+		if (s->t[j].kind != TK_WORD)
 			return 0;
 		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP ||
 		    tok_is(s, j, "of") || tok_is(s, j, "to") || tok_is(s, j, "and") || tok_is(s, j, "or") ||
@@ -283,7 +298,7 @@ static int clause_stop(const sentx *s, size_t i)
 
 /* The nearest event word after the counted noun (within the clause) and
  * before the number; returns 1 + measure, or 0. */
-static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after)
+static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after, size_t *dist_before)
 {
 	size_t l;
 	int after = 0, before = 0;
@@ -303,6 +318,8 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ','))
 			break;
 		int m = sx_match(s, &s->L->mverb, j - 1, &l);
+		if (!m)
+			m = sx_match(s, &s->L->mpre, j - 1, &l);
 		if (m) {
 			before = m;
 			db = va - j;
@@ -310,9 +327,38 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 		}
 	}
 	*dist_after = da;
+	*dist_before = db;
 	if (after && (da <= db || !before))
 		return after;
 	return before;
+}
+
+/* "the death toll ... at 112", "the number of defectors fell to 236":
+ * a measure noun before a number that a preposition or verb of level
+ * introduces; 1 + measure or 0. */
+static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
+{
+	static const char *const intro[] = {"at", "to", "of", "reached", "hit", "exceeded", "exceeds", "surpassed",
+					    "topped", "is", "was", "stood", "stands", "nearly", "almost", "over", NULL};
+	int ok = 0;
+	for (int i = 0; intro[i] && va > 0; i++)
+		ok |= tok_is(s, va - 1, intro[i]);
+	if (!ok)
+		return 0;
+	size_t l;
+	for (size_t j = va - 1; j > 0 && va - j < 12; j--) {
+		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ','))
+			break;
+		int m = sx_match(s, &s->L->mnoun, j - 1, &l);
+		if (!m)
+			m = sx_match(s, &s->L->mverb, j - 1, &l);
+		if (m && m != 1 + MS_DEPLOYED) {
+			*na = j - 1;
+			*nb = j - 1 + l;
+			return m;
+		}
+	}
+	return 0;
 }
 
 static const char *subject_canonical(const sentx *s, int group, int dem, size_t head, size_t nb, int military)
@@ -321,8 +367,10 @@ static const char *subject_canonical(const sentx *s, int group, int dem, size_t 
 	const char *adj = NULL;
 	if (dem >= 0) {
 		const mention *m = &s->m[dem];
+		const char *country = m->cls == GZ_COUNTRY || m->cls == GZ_SEAT ? m->canonical
+				      : m->g && m->g->country ? m->g->country : m->canonical;
 		int di = m->cls == GZ_DEMONYM ? (int)(m->g - L->gz) + 1
-			 : lexmap_get(&L->demonym_of, m->canonical, strlen(m->canonical));
+			 : lexmap_get(&L->demonym_of, country, strlen(country));
 		if (di > 0)
 			adj = L->gz[di - 1].adjective;
 	}
@@ -383,13 +431,14 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		int found = counted_after(s, vb, &nb, &group, &dem, &head);
 		int m = 0;
 		if (found) {
-			m = measure_near(s, va, nb, &dist);
+			size_t dist_b;
+			m = measure_near(s, va, nb, &dist, &dist_b);
 			size_t l;
 			/* A noun that carries its measure ("2,000 injured", "two POWs")
 			 * wins unless a verb right after it says otherwise ("40
 			 * prisoners were killed"). */
 			int mn = sx_match(s, &s->L->mnoun, head, &l);
-			if (mn && (!m || dist > 3))
+			if (mn && (!m || (dist > 3 && dist_b > 2)))
 				m = mn;
 			/* "12,000 troops in Russia" */
 			size_t j = nb;
@@ -400,6 +449,13 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			if (!m && group == CN_TROOPS && (tok_is(s, j, "in") || tok_is(s, j, "inside")) && j + 1 < s->n &&
 			    (s->mat[j + 1] >= 0 || (tok_is(s, j + 1, "the") && tok_word(s, j + 2))))
 				m = 1 + MS_DEPLOYED;
+		} else if ((m = toll_before(s, va, &head, &nb)) != 0) {
+			/* "put the death toll at 112": the number of the measure's noun;
+			 * the subject is people (of the nearest nationality). */
+			group = 0;
+			for (size_t b = va; b > 0 && dem < 0; b--)
+				if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM)
+					dem = s->mat[b - 1];
 		} else {
 			/* An elided noun: "one of at least six reportedly killed",
 			 * "4,700 of them had been killed or wounded". */
@@ -439,7 +495,8 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		}
 		if (!m || group == CN_UNITS)
 			continue;
-		/* "North Korea had sent 11,000 troops": the sender's troops. */
+		/* "North Korea had sent 11,000 troops": the sender's troops; a
+		 * person sends his country's ("Kim Jong Un dispatched 3,000"). */
 		if (dem < 0 && m == 1 + MS_DEPLOYED && group == CN_TROOPS) {
 			size_t l, a, b;
 			for (size_t j = va; j > 0 && va - j < 6; j--)
@@ -447,7 +504,8 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 					if (np_before(s, j - 1, &a, &b))
 						for (size_t x = a; x < b && dem < 0; x++)
 							if (s->mat[x] >= 0 && (s->m[s->mat[x]].cls == GZ_COUNTRY ||
-									       s->m[s->mat[x]].cls == GZ_SEAT))
+									       s->m[s->mat[x]].cls == GZ_SEAT ||
+									       (s->m[s->mat[x]].g && s->m[s->mat[x]].g->country)))
 								dem = s->mat[x];
 					break;
 				}
@@ -511,9 +569,10 @@ static int sentence(const claim_input *in, article_ctx *ax, const attest_sentenc
 						[GZ_ORG] = EK_ORGANIZATION, [GZ_MEDIA] = EK_ORGANIZATION,
 						[GZ_INTL] = EK_ORGANIZATION, [GZ_GROUP] = EK_GROUP};
 		*e = (erec){{s.t[m->a].start, s.t[m->b - 1].end}, m->canonical, kinds[m->cls], art};
-		if (m->cls == GZ_PERSON) {
+		if (m->cls == GZ_PERSON)
 			ax->last_person = party_of(&s, m->a, m->b);
-		}
+		else if (m->cls != GZ_PLACE)
+			ax->last_actor = party_of(&s, m->a, m->b);
 	}
 	size_t sa = 0, sb = 0;
 	party src = resolve_source(&s, find_source(&s, &sa, &sb));

@@ -203,15 +203,17 @@ static void measure_file(claimlex *L)
 	const lexicon_file *f = data("measures");
 	lexmap_init(&L->mverb.m, room(f));
 	lexmap_init(&L->mnoun.m, room(f));
+	lexmap_init(&L->mpre.m, room(f));
 	for (unsigned i = 0; i < f->count; i++) {
 		size_t rl, ml, pl;
 		const char *r = lexicon_field(f->entries[i], 0, &rl);
 		const char *m = lexicon_field(f->entries[i], 1, &ml);
 		const char *p = lexicon_field(f->entries[i], 2, &pl);
 		int k = m ? name_index(m, ml, measure_names, MS_KINDS) : -1;
-		if (k < 0 || !p || (rl != 4))
+		if (k < 0 || !p || (rl != 4 && rl != 3))
 			die("data/measures.txt: bad line");
-		add_phrase(memcmp(r, "verb", 4) == 0 ? &L->mverb : &L->mnoun, p, pl, 1 + k, 1);
+		phrasemap *pm = memcmp(r, "verb", 4) == 0 ? &L->mverb : memcmp(r, "pre", 3) == 0 ? &L->mpre : &L->mnoun;
+		add_phrase(pm, p, pl, 1 + k, 1);
 	}
 }
 
@@ -295,7 +297,7 @@ static void build(void)
 	static const char *const title[] = {"title", "role", "mod", "skip"};
 	(void)lexicon_get();
 	phrasemap *maps[] = {&lex.gaz, &lex.speech, &lex.stance, &lex.mverb, &lex.mnoun,
-			     &lex.counted, &lex.hedge, &lex.title, &lex.role};
+			     &lex.counted, &lex.hedge, &lex.title, &lex.role, &lex.mpre};
 	for (unsigned i = 0; i < sizeof maps / sizeof *maps; i++)
 		maps[i]->id = i;
 	static const char *const files[] = {"gazetteer", "speech", "stances", "measures", "counted", "hedges", "titles"};

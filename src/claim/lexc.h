@@ -46,6 +46,7 @@ typedef struct claimlex {
 	phrasemap stance;     /* -> 1 + stance_kind */
 	phrasemap mverb;      /* -> 1 + measure */
 	phrasemap mnoun;      /* -> 1 + measure */
+	phrasemap mpre;       /* -> 1 + measure; only before the number */
 	phrasemap counted;    /* -> CN_* */
 	phrasemap hedge;      /* -> 1 + index into hedge_names */
 	const char *const *hedge_names;

@@ -81,6 +81,21 @@ static size_t scan_quotes(const char *text, uint32_t a, uint32_t b, qspan *out, 
 				open = 0;
 			}
 			i += (uint32_t)l;
+		} else if (!open && i + 2 < b && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x98 &&
+			   (i == a || s[i - 1] == ' ' || s[i - 1] == '\n')) {
+			/* ‘single quotes’ at the top level; their closing mark is a
+			 * ’ that no letter follows ("Don’t" is an apostrophe). */
+			uint32_t k = i + 3;
+			for (; k + 2 < b; k++)
+				if (s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99 &&
+				    (k + 3 >= b || !((s[k + 3] | 0x20) >= 'a' && (s[k + 3] | 0x20) <= 'z')))
+					break;
+			if (k + 2 < b) {
+				out[n++] = (qspan){i, i + 3, k, k + 3};
+				i = k + 3;
+			} else {
+				i += 3;
+			}
 		} else if (s[i] == '"') {
 			int after_space = i == a || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(' ||
 					  s[i - 1] == '[' || s[i - 1] == '-';
@@ -195,19 +210,37 @@ static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 		j++;
 	if (j < s->n && s->t[j].start >= q->close) {
 		int sv = sx_match(s, &L->speech, j, &l);
-		if ((sv == SP_SAY || sv == SP_TELL) && np_after(s, j + l, &a, &b) && np_is_actor(s, a, b, 2))
+		if ((sv == SP_SAY || sv == SP_TELL) && np_after(s, j + l, &a, &b) && np_is_actor(s, a, b, 2)) {
+			/* "said the soldier's mother, Natalia Bondar": the name. */
+			if (tok_punct(s, b, ',') && b + 1 < s->n && s->mat[b + 1] >= 0 &&
+			    s->m[s->mat[b + 1]].cls == GZ_PERSON)
+				return speaker_np(in, s, s->m[s->mat[b + 1]].a, s->m[s->mat[b + 1]].b);
 			return speaker_np(in, s, a, b);
+		}
 		if (tok_is(s, j, "according") && tok_is(s, j + 1, "to") && np_after(s, j + 2, &a, &b) &&
 		    np_is_actor(s, a, b, 2))
 			return speaker_np(in, s, a, b);
 		if (np_after(s, j, &a, &b) && np_is_actor(s, a, b, 2)) {
 			size_t v = b;
+			/* "Hamid Karimi, a spokesman for the militia, told ..." */
+			if (tok_punct(s, v, ',')) {
+				size_t c = v + 1;
+				while (c < s->n && c < v + 16 && !tok_punct(s, c, ',') && !tok_punct(s, c, '.'))
+					c++;
+				if (tok_punct(s, c, ','))
+					v = c + 1;
+			}
 			while (v < s->n && tok_role(s, v, NULL) == RL_SKIP)
 				v++;
 			if (sx_match(s, &L->speech, v, &l))
 				return speaker_np(in, s, a, b);
 		}
 	}
+	/* "According to X, the rations were “…”" */
+	for (size_t i = 0; i + 2 < s->n && s->t[i].start < q->open; i++)
+		if (tok_is(s, i, "according") && tok_is(s, i + 1, "to") && np_after(s, i + 2, &a, &b) &&
+		    np_is_actor(s, a, b, 2))
+			return speaker_np(in, s, a, b);
 	/* Before the opening mark, in the same sentence. */
 	size_t o = tok_at(s, q->open);
 	for (size_t k = o; k > 0 && o - k < 12; k--) {
@@ -242,6 +275,10 @@ static party speaker_before(const claim_input *in, const para *P, article_ctx *a
 		if ((sv == SP_SAY || sv == SP_TELL) && np_before(&s, i - 1, &a, &b) && np_is_actor(&s, a, b, 1))
 			return party_of(&s, a, b);
 	}
+	/* No one says anything there: the last person it names. */
+	for (size_t k = s.nm; k > 0; k--)
+		if (s.m[k - 1].cls == GZ_PERSON)
+			return party_of(&s, s.m[k - 1].a, s.m[k - 1].b);
 	return none;
 }
 

@@ -358,6 +358,17 @@ static int np_trim(const sentx *s, size_t *a, size_t *b)
 	return *a < *b;
 }
 
+/* Does the comma at K join items of an actor list ("Moscow, Pyongyang and
+ * Tehran")?  Only between two named items, the first of which opens its
+ * clause (not "sent troops to Russia, Ukrainian intelligence said"). */
+static int list_comma(const sentx *s, size_t k, size_t end)
+{
+	if (k == 0 || k + 1 >= end || s->mat[k - 1] < 0 || s->mat[k + 1] < 0)
+		return 0;
+	size_t first = s->m[s->mat[k - 1]].a;
+	return first == 0 || tok_punct(s, first - 1, ',');
+}
+
 static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
 {
 	size_t j = end;
@@ -368,8 +379,7 @@ static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
 		int compound = j < end && tok_word(s, k) && !tok_cap(s, k) && tok_role(s, j, &l) == RL_ROLE &&
 			       k > 0 && (tok_is(s, k - 1, "the") || tok_is(s, k - 1, "a") || tok_is(s, k - 1, "an"));
 		if (np_token(s, k) || compound || (tok_is(s, k, "and") && k > 0 && np_token(s, k - 1)) ||
-		    (tok_punct(s, k, ',') && k > 0 && np_token(s, k - 1) && k + 1 < end &&
-		     (tok_is(s, k + 1, "and") || s->mat[k + 1] >= 0)))
+		    (tok_punct(s, k, ',') && list_comma(s, k, end)))
 			j = k;
 		else
 			break;
@@ -426,7 +436,10 @@ int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
 	size_t j = i;
 	while (j < s->n && j - i < 12) {
 		size_t l;
-		int compound = tok_word(s, j) && !tok_cap(s, j) && tok_role(s, j + 1, &l) == RL_ROLE;
+		int nr = tok_role(s, j + 1, &l);
+		int compound = tok_word(s, j) && !tok_cap(s, j) && (nr == RL_ROLE || (nr == RL_MOD && !tok_is(s, j + 1, "the") &&
+									     !tok_is(s, j + 1, "a") && !tok_is(s, j + 1, "of") &&
+									     !tok_is(s, j + 1, "and")));
 		if (np_token(s, j) || compound || (tok_is(s, j, "and") && np_token(s, j + 1)))
 			j++;
 		else if (tok_is(s, j, "the") || tok_is(s, j, "a") || tok_is(s, j, "an"))
@@ -462,7 +475,10 @@ party party_of(const sentx *s, size_t a, size_t b)
 	p.sp.start = s->t[a].start;
 	p.sp.end = s->t[b - 1].end;
 	if (b == a + 1 && pronoun(s, a)) {
-		const party *r = tok_is(s, a, "it") || tok_is(s, a, "they") ? &s->ax->last_source : &s->ax->last_person;
+		int thing = tok_is(s, a, "it") || tok_is(s, a, "they");
+		const party *r = !thing ? &s->ax->last_person
+				 : s->ax->last_source.present && s->ax->sent_no - s->ax->last_source_sent <= 2
+				 ? &s->ax->last_source : &s->ax->last_actor;
 		if (r->present)
 			for (size_t k = 0; k < r->ncanonical; k++)
 				p.canonical[p.ncanonical++] = r->canonical[k];

@@ -30,6 +30,7 @@ typedef struct article_ctx {
 	party last_source;        /* the last explicit source, for "the report said" */
 	uint32_t last_source_sent;
 	party last_person;        /* the last person named, for "he said" */
+	party last_actor;         /* the last body or country named, for "it said" */
 	party sources[ARTICLE_MAX_SOURCES]; /* each sentence's source, in text order */
 	size_t nsources;
 	uint32_t sent_no;
