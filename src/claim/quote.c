@@ -215,6 +215,9 @@ static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 			if (tok_punct(s, b, ',') && b + 1 < s->n && s->mat[b + 1] >= 0 &&
 			    s->m[s->mat[b + 1]].cls == GZ_PERSON)
 				return speaker_np(in, s, s->m[s->mat[b + 1]].a, s->m[s->mat[b + 1]].b);
+			size_t nl = tok_punct(s, b, ',') ? name_run(s, b + 1, 4) : 0;
+			if (nl >= 2 && (b + 1 + nl >= s->n || s->t[b + 1 + nl].kind == TK_PUNCT))
+				return speaker_np(in, s, b + 1, b + 1 + nl);
 			return speaker_np(in, s, a, b);
 		}
 		if (tok_is(s, j, "according") && tok_is(s, j + 1, "to") && np_after(s, j + 2, &a, &b) &&

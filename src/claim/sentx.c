@@ -183,7 +183,7 @@ static int name_word(const sentx *s, size_t i)
 	return !sx_match(s, &s->L->speech, i, &l);
 }
 
-static size_t name_run(const sentx *s, size_t i, size_t max)
+size_t name_run(const sentx *s, size_t i, size_t max)
 {
 	size_t j = i;
 	while (j < s->n && j - i < max && name_word(s, j))
@@ -235,6 +235,9 @@ void sentx_mentions(sentx *s)
 		int v = sx_match(s, &L->gaz, i, &len);
 		if (v > 0 && case_ok(s, i, len)) {
 			const gzentry *g = &L->gz[v - 1];
+			/* "the Kremlin": the name without its article. */
+			if (len > 1 && tok_is(s, i, "the") && tok_cap(s, i + 1))
+				i++, len--;
 			uint8_t cls = g->cls;
 			const char *canon = g->canonical;
 			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1)) {
@@ -281,6 +284,15 @@ void sentx_mentions(sentx *s)
 			i += tl ? tl : 1;
 			continue;
 		}
+		/* An unknown name after a locative preposition is a place: "in
+		 * Jeddah", "near El Fasher". */
+		if (i > 0 && locative(s, i - 1) && !tok_is(s, i - 1, "of") && !tok_is(s, i - 1, "to") && name_word(s, i) &&
+		    !s->timed[i] && !starter(s, i)) {
+			size_t nl = name_run(s, i, 3);
+			add_mention(s, i, i + nl, GZ_PLACE, NULL, span_dup(s, i, i + nl));
+			i += nl;
+			continue;
+		}
 		/* A role word before a name: "chairman Chung Mong-koo". */
 		if (!tok_cap(s, i) && tok_role(s, i, &tl) == RL_ROLE && name_run(s, i + tl, 4)) {
 			size_t j = i + tl, nl = name_run(s, j, 4);
@@ -292,7 +304,7 @@ void sentx_mentions(sentx *s)
 				continue;
 			}
 		}
-		if (tok_cap(s, i) && (!starter(s, i) || speech_follows(s, i + 1))) {
+		if (tok_cap(s, i) && !starter(s, i)) {
 			const char *full = known_surname(s, i);
 			if (full && !name_word(s, i + 1)) {
 				add_mention(s, i, i + 1, GZ_PERSON, NULL, full);
@@ -442,6 +454,8 @@ int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
 									     !tok_is(s, j + 1, "and")));
 		if (np_token(s, j) || compound || (tok_is(s, j, "and") && np_token(s, j + 1)))
 			j++;
+		else if (j > i && tok_poss(s, j - 1) && tok_word(s, j) && !tok_cap(s, j))
+			j++; /* "the soldier's mother" */
 		else if (tok_is(s, j, "the") || tok_is(s, j, "a") || tok_is(s, j, "an"))
 			j++;
 		else

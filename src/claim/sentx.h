@@ -70,6 +70,10 @@ int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ct
  * PM at token I, its value, and its length in *LEN. */
 int sx_match(const sentx *s, const phrasemap *pm, size_t i, size_t *len);
 
+/* The number of name words (capitalized, not a mention, not a speech
+ * verb) from token I, at most MAX. */
+size_t name_run(const sentx *s, size_t i, size_t max);
+
 /* Token predicates. */
 int tok_is(const sentx *s, size_t i, const char *w);
 int tok_word(const sentx *s, size_t i);
