@@ -192,9 +192,17 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 	for (size_t i = 0; i < s->n; i++) {
 		size_t l;
 		int st = s->t[i].kind == TK_WORD ? sx_match(s, &s->L->stance, i, &l) : 0;
-		if (!st)
+		if (!st || st == ST_OBJECT)
 			continue;
 		size_t after = i + l;
+		/* "rejected the ceasefire proposal": a refusal, not a denial. */
+		if (st == 1 + ST_DENY) {
+			int refusal = 0;
+			for (size_t j = after, l2; j < s->n && j < after + 4 && !refusal && s->t[j].kind == TK_WORD; j++)
+				refusal = sx_match(s, &s->L->stance, j, &l2) == ST_OBJECT;
+			if (refusal)
+				continue;
+		}
 		/* Passives ("was denied bail") and adjectives ("confirmed cases"). */
 		size_t p = i;
 		while (p > 0 && tok_role(s, p - 1, NULL) == RL_SKIP && !s->timed[p - 1])
@@ -268,6 +276,12 @@ static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, in
 		int mi = s->mat[j];
 		if (mi >= 0) {
 			const mention *m = &s->m[mi];
+			if (m->cls == GZ_ORG || m->cls == GZ_GROUP) { /* "RSF fighters" */
+				if (*dem < 0)
+					*dem = mi;
+				j = m->b;
+				continue;
+			}
 			if (m->cls == GZ_DEMONYM || m->cls == GZ_COUNTRY) {
 				*dem = mi;
 				const token *last = &s->t[m->b - 1];
@@ -370,11 +384,13 @@ static const char *subject_canonical(const sentx *s, int group, int dem, size_t 
 	if (dem >= 0) {
 		const mention *m = &s->m[dem];
 		const char *country = m->cls == GZ_COUNTRY || m->cls == GZ_SEAT ? m->canonical
-				      : m->g && m->g->country ? m->g->country : m->canonical;
+				      : m->g && m->g->country && m->cls == GZ_PERSON ? m->g->country : m->canonical;
 		int di = m->cls == GZ_DEMONYM ? (int)(m->g - L->gz) + 1
 			 : lexmap_get(&L->demonym_of, country, strlen(country));
 		if (di > 0)
 			adj = L->gz[di - 1].adjective;
+		else if (m->cls == GZ_ORG || m->cls == GZ_GROUP)
+			adj = m->canonical; /* "Hezbollah fighters" */
 	}
 	const char *noun;
 	if (group == CN_TROOPS || (group == CN_PEOPLE && military && head < nb && s->mat[head] >= 0))

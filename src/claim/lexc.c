@@ -307,7 +307,9 @@ static void build(void)
 	lexmap_init(&lex.first, total);
 	gazetteer_file(&lex);
 	class_file(&lex.speech, "speech", speech, 3, 1, 1, 1);
-	class_file(&lex.stance, "stances", stance_names, ST_KINDS, 1, 1, 1);
+	/* stances.txt: the four stances, and objects that make a refusal. */
+	static const char *const stance_cls[ST_KINDS + 2] = {"deny", "confirm", "acknowledge", "nondenial", "object"};
+	class_file(&lex.stance, "stances", stance_cls, ST_KINDS + 1, 1, 1, 1);
 	measure_file(&lex);
 	class_file(&lex.counted, "counted", counted, 3, 1, 1, 1);
 	hedge_file(&lex);

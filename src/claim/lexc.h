@@ -38,12 +38,13 @@ typedef struct gzentry {
 enum { SP_SAY = 1, SP_TELL, SP_COLON };
 enum { RL_ROLE = 1, RL_MOD = 2, RL_SKIP = 3 };   /* values of the role map */
 enum { CN_TROOPS = 1, CN_PEOPLE, CN_UNITS };
+#define ST_OBJECT (ST_KINDS + 1)
 
 typedef struct claimlex {
 	phrasemap gaz;        /* -> 1 + index into gz */
 	const gzentry *gz;
 	phrasemap speech;     /* -> SP_* */
-	phrasemap stance;     /* -> 1 + stance_kind */
+	phrasemap stance;     /* -> 1 + stance_kind, or ST_OBJECT (a refusal's object) */
 	phrasemap mverb;      /* -> 1 + measure */
 	phrasemap mnoun;      /* -> 1 + measure */
 	phrasemap mpre;       /* -> 1 + measure; only before the number */
