@@ -224,12 +224,13 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 			while (e < b && !tok_is(s, e, "and") && !tok_punct(s, e, ','))
 				e++;
 			size_t ca = k, cb = e;
-			if (ca < cb && np_is_actor(s, ca, cb, 0)) {
+			party actor = ca < cb && np_is_actor(s, ca, cb, 0) ? party_of(s, ca, cb) : (party){0};
+			if (actor.present) { /* a pronoun with no one to stand for makes none */
 				strec *r = vec_push(out);
 				if (!r)
 					return -1;
 				*r = (strec){.sp = s->sp, .stance = (uint8_t)(st - 1), .about = about, .article = article};
-				r->actor = party_of(s, ca, cb);
+				r->actor = actor;
 				/* A person's title and country: the person speaks. */
 				for (size_t q = ca; q < cb; q++)
 					if (s->mat[q] >= 0 && s->m[s->mat[q]].cls == GZ_PERSON) {

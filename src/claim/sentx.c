@@ -305,8 +305,10 @@ void sentx_mentions(sentx *s)
 			}
 		}
 		if (tok_cap(s, i) && !starter(s, i)) {
+			/* A known surname alone ("Kovalenko said"), not the end of a
+			 * new full name ("Alvin Rosenbaum" after "Mildred Rosenbaum"). */
 			const char *full = known_surname(s, i);
-			if (full && !name_word(s, i + 1)) {
+			if (full && !name_word(s, i + 1) && !(i > 0 && name_word(s, i - 1))) {
 				add_mention(s, i, i + 1, GZ_PERSON, NULL, full);
 				i++;
 				continue;
