@@ -634,7 +634,9 @@ int claim_run(const claim_input *in)
 			qe++;
 		while (te < in->nt && in->tm[te].sp.end <= S->span.end)
 			te++;
-		if ((!S->heading || !body) && sentence(in, &ax, S, in->q + qi, qe - qi, in->tm + ti, te - ti) < 0)
+		const qrec *q = in->nq ? in->q + qi : NULL;   /* an empty vec has no items */
+		const trec *tm = in->nt ? in->tm + ti : NULL;
+		if ((!S->heading || !body) && sentence(in, &ax, S, q, qe - qi, tm, te - ti) < 0)
 			return -1;
 		qi = qe;
 		ti = te;
