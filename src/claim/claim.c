@@ -332,7 +332,8 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 		}
 	}
 	for (size_t j = va; j > 0 && va - j < 6; j--) {
-		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ','))
+		/* "killed and 2,700 wounded": the verb before "and" is the other count's. */
+		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ',') || tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or"))
 			break;
 		int m = sx_match(s, &s->L->mverb, j - 1, &l);
 		if (!m)

@@ -352,8 +352,9 @@ static int np_token(const sentx *s, size_t i)
 		return 1;
 	if (tok_cap(s, i) && !starter(s, i))
 		return 1;
-	if (tok_punct(s, i, '.') && i > 0 && tok_cap(s, i - 1) && s->t[i - 1].end - s->t[i - 1].start <= 3)
-		return 1; /* "Gen." */
+	if (tok_punct(s, i, '.') && i > 0 && i + 1 < s->n && tok_cap(s, i - 1) &&
+	    s->t[i - 1].end - s->t[i - 1].start <= 3 && !(s->t[i + 1].flags & TF_NEWLINE))
+		return 1; /* "Gen." inside the sentence, not its final stop */
 	if (tok_punct(s, i, '-') && i > 0 && !(s->t[i].flags & TF_SPACE))
 		return 1;
 	return 0;
