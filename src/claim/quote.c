@@ -226,17 +226,24 @@ static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 		if (np_after(s, j, &a, &b) && np_is_actor(s, a, b, 2)) {
 			size_t v = b;
 			/* "Hamid Karimi, a spokesman for the militia, told ..." */
+			size_t na = 0, nb = 0; /* an apposition that is a name */
 			if (tok_punct(s, v, ',')) {
 				size_t c = v + 1;
 				while (c < s->n && c < v + 16 && !tok_punct(s, c, ',') && !tok_punct(s, c, '.'))
 					c++;
-				if (tok_punct(s, c, ','))
+				if (tok_punct(s, c, ',')) {
+					if (c - (v + 1) >= 2 && (name_run(s, v + 1, 4) == c - (v + 1) ||
+								 (s->mat[v + 1] >= 0 && s->m[s->mat[v + 1]].cls == GZ_PERSON &&
+								  s->m[s->mat[v + 1]].b == c)))
+						na = v + 1, nb = c;
 					v = c + 1;
+				}
 			}
 			while (v < s->n && tok_role(s, v, NULL) == RL_SKIP)
 				v++;
+			/* "the bureau's director, Anouk Vell, told me": the name speaks. */
 			if (sx_match(s, &L->speech, v, &l))
-				return speaker_np(in, s, a, b);
+				return nb ? speaker_np(in, s, na, nb) : speaker_np(in, s, a, b);
 		}
 	}
 	/* "According to X, the rations were “…”" */

@@ -393,7 +393,8 @@ static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
 		/* A modifier before a role word: "the economy minister". */
 		int compound = j < end && tok_word(s, k) && !tok_cap(s, k) && tok_role(s, j, &l) == RL_ROLE &&
 			       k > 0 && (tok_is(s, k - 1, "the") || tok_is(s, k - 1, "a") || tok_is(s, k - 1, "an"));
-		if (np_token(s, k) || compound || (tok_is(s, k, "and") && k > 0 && np_token(s, k - 1)) ||
+		int owner = tok_word(s, k) && tok_poss(s, k + 1) && k + 1 < end; /* "the bureau's director" */
+		if (np_token(s, k) || compound || owner || (tok_is(s, k, "and") && k > 0 && np_token(s, k - 1)) ||
 		    (tok_punct(s, k, ',') && list_comma(s, k, end)))
 			j = k;
 		else
@@ -455,7 +456,8 @@ int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
 		int compound = tok_word(s, j) && !tok_cap(s, j) && (nr == RL_ROLE || (nr == RL_MOD && !tok_is(s, j + 1, "the") &&
 									     !tok_is(s, j + 1, "a") && !tok_is(s, j + 1, "of") &&
 									     !tok_is(s, j + 1, "and")));
-		if (np_token(s, j) || compound || (tok_is(s, j, "and") && np_token(s, j + 1)))
+		if (np_token(s, j) || compound || (tok_word(s, j) && tok_poss(s, j + 1)) ||
+		    (tok_is(s, j, "and") && np_token(s, j + 1)))
 			j++;
 		else if (j > i && tok_poss(s, j - 1) && tok_word(s, j) && !tok_cap(s, j))
 			j++; /* "the soldier's mother" */
