@@ -266,7 +266,8 @@ static void build(void)
 	{
 		static const char *const num_classes[] = {"unit", "ten", "hundred", "scale", "dozen", "vague",
 							  "ord", "frac", NULL};
-		static const char *const qmod_classes[] = {"gt", "ge", "lt", "le", "approx", "near", NULL};
+		static const char *const qmod_classes[] = {"gt", "ge", "lt", "le", "approx", "near", "incl", NULL};
+		static const char *const qlabel_classes[] = {"before", "after", NULL};
 		f = file("numbers");
 		double *val = calloc(f->count + 1, sizeof *val);
 		uint8_t *cls = calloc(f->count + 1, 1);
@@ -291,6 +292,8 @@ static void build(void)
 		L.num_class = cls;
 		unsigned maxw = 0;
 		class_phrase_map(&L.qmod, file("qmod"), qmod_classes, &maxw);
+		class_phrase_map(&L.qpost, file("qpost"), qmod_classes, &maxw);
+		class_phrase_map(&L.qlabel, file("qlabel"), qlabel_classes, &maxw);
 
 		/* Token classes: number words, and words that open dates. */
 		static const char *const num_openers[] = {"a", "an", "several", "tens", "half", "minus", "negative",
