@@ -306,7 +306,9 @@ static int group_at(const qctx *c, size_t j, int article, double *v, size_t *end
 			if (k2 == NUMW_TEN && elem_at(c, te, &x) == NUMW_UNIT && x.v > 0 && x.v < 10)
 				t += x.v, te = x.end;
 			int k3 = elem_at(c, te, &x);
-			if (k3 != NUMW_HUNDRED && k3 != NUMW_DOZEN && !big_scale(c, &x, te))
+			if (k3 == NUMW_DOZEN || (k3 == NUMW_VAGUE && x.v == 12)) /* "a hundred and two dozen" */
+				t *= 12, te = x.end, k3 = 0;
+			if (k3 != NUMW_HUNDRED) /* not "one hundred and two hundred" */
 				g += t, j = te;
 		}
 	}
@@ -355,9 +357,11 @@ static int words_at(const qctx *c, size_t i, num *out)
 			break;
 		total += g * x.v, last = x.v, g = 0, j = x.end;
 		size_t a = at_word(c, j, "and") ? j + 1 : j;
-		double g2;
-		if (!group_at(c, a, 0, &g2, &e))
-			break;
+		double g2, f;
+		size_t fe;
+		uint8_t weak;
+		if ((fraction_at(c, a, &f, &fe, &weak) && !weak) || !group_at(c, a, 0, &g2, &e))
+			break; /* "five billion and three quarters" */
 		elem y;
 		elem_at(c, e, &y);
 		if (big_scale(c, &y, e) && y.v >= last)
@@ -463,6 +467,15 @@ static int digits_at(const qctx *c, size_t i, num *out)
 		}
 	} else if (j < c->n && t[j].kind == TK_PUNCT && !(t[j].flags & TF_SPACE) && vulgar(t[j].cp) > 0) {
 		v += vulgar(t[j].cp), j++; /* "3½" */
+	} else if (!memchr(c->text + t[i].start, '.', t[i].end - t[i].start)) {
+		/* Mixed numbers: "7-7/8", "2 1/2". */
+		size_t a = j < c->n && punct_is(&t[j], '-') && !(t[j].flags & TF_SPACE) ? j + 1 : j;
+		double f;
+		size_t fe;
+		uint8_t weak;
+		if (a < c->n && t[a].kind == TK_NUM && !(a > j && (t[a].flags & TF_SPACE)) &&
+		    fraction_at(c, a, &f, &fe, &weak))
+			v += f, j = fe;
 	}
 	/* A scale word after: "1.5 million", "3 dozen", "10 k". */
 	while (j < c->n && !out->ordinal) {
@@ -622,9 +635,11 @@ static int modifier_after(const qctx *c, size_t j, size_t *end)
 		if (v > 0)
 			best = v, *end = j + k;
 	}
-	if (best == QMOD_GE && at_word(c, *end, "than") && *end + 1 < c->n &&
-	    (c->t[*end + 1].kind == TK_NUM || numword(c->text, &c->t[*end + 1]) >= 0))
-		return 0; /* "5000 or more than 4500" */
+	/* Not when a number follows: "5000 or more than 4500", "above 1000 and
+	 * below 1500", "two plus three". */
+	size_t x = best && at_word(c, *end, "than") ? *end + 1 : *end;
+	if (best && x < c->n && (c->t[x].kind == TK_NUM || numword(c->text, &c->t[x]) >= 0))
+		return 0;
 	return best;
 }
 
@@ -734,8 +749,8 @@ static size_t digit_run(const qctx *c, size_t i)
 	elem a, b;
 	if (i + 2 < c->n && punct_is(&t[i + 1], '-') && !(t[i + 1].flags & TF_SPACE) &&
 	    !(t[i + 2].flags & TF_SPACE) && elem_at(c, i, &a) == W_DIGITS && elem_at(c, i + 2, &b) == W_DIGITS &&
-	    a.v > b.v && a.v < 100)
-		return i + 3;
+	    a.v > b.v && a.v < 100 && !(i + 3 < c->n && punct_is(&t[i + 3], '/') && !(t[i + 3].flags & TF_SPACE)))
+		return i + 3; /* not "5-1/2" */
 	return 0;
 }
 
@@ -793,6 +808,19 @@ static void apply_mod(qrec *r, int mod, double v)
 	}
 }
 
+/* A word that makes a following "half" a part of something, not an amount:
+ * "the second half of", "its first half". */
+static int determiner(const qctx *c, size_t i)
+{
+	static const char *const det[] = {"the", "this", "that", "its", "their", "his", "her", "our", "next", "last",
+					  "past", "final", "latter", "former", "top", "bottom", "upper", "lower", "opposite",
+					  "other", NULL};
+	for (int k = 0; det[k]; k++)
+		if (at_word(c, i, det[k]))
+			return 1;
+	return c->t[i].kind == TK_NUM || numword(c->text, &c->t[i]) >= 0;
+}
+
 /* Can a numeral start at token I?  Number words and digits (CLS), vulgar
  * fractions, and ".08". */
 static int may_start(const qctx *c, const uint8_t *cls, size_t i)
@@ -800,7 +828,7 @@ static int may_start(const qctx *c, const uint8_t *cls, size_t i)
 	const token *t = &c->t[i];
 	if (t->kind == TK_PUNCT)
 		return vulgar(t->cp) > 0 || (t->cp == '.' && i + 1 < c->n && t[1].kind == TK_NUM &&
-					    !(t[1].flags & TF_SPACE) && (t->flags & TF_SPACE));
+					    !(t[1].flags & TF_SPACE) && ((t->flags & TF_SPACE) || i == 0));
 	return (cls[i] & TC_NUMBER) != 0;
 }
 
@@ -828,6 +856,8 @@ static size_t range_end(const qctx *c, const uint8_t *taken, size_t j, const num
 	for (size_t k = bi; k < b.end; k++)
 		if (taken[k])
 			return 0;
+	if (at_word(c, j, "or") && a->scaled && b.scaled && a->scale != b.scale)
+		return 0; /* "10 bln or 10 tln": two amounts */
 	double av = a->v;
 	/* Shared scale: "3 to 4 million". */
 	if (b.scaled && !a->scaled && av * b.scale <= b.v * 1.0001)
@@ -860,11 +890,11 @@ static size_t second_bound(const qctx *c, size_t end, qrec *r)
 			m2 = m2 == QMOD_GT ? QMOD_GE : m2 == QMOD_LT ? QMOD_LE : m2;
 			e2 = x;
 		}
-		if (r->has_low && !r->has_high && (m2 == QMOD_LT || m2 == QMOD_LE) && b.v >= r->low) {
+		if (r->has_low && !r->has_high && (m2 == QMOD_LT || m2 == QMOD_LE) && b.v > r->low) {
 			r->high = b.v, r->has_high = 1, r->high_incl = m2 == QMOD_LE;
 			return e2;
 		}
-		if (r->has_high && !r->has_low && (m2 == QMOD_GT || m2 == QMOD_GE) && b.v <= r->high) {
+		if (r->has_high && !r->has_low && (m2 == QMOD_GT || m2 == QMOD_GE) && b.v < r->high) {
 			r->low = b.v, r->has_low = 1, r->low_incl = m2 == QMOD_GE;
 			return e2;
 		}
@@ -903,8 +933,8 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			continue;
 		}
 		int mod = modifier_before(c, start, lo, &f);
-		if (a.weak && !mod && !at_word(c, end, "of") &&
-		    !(a.weak == 1 && (end >= n || t[end].kind == TK_PUNCT))) {
+		if (a.weak && !mod && !(a.weak == 1 && (end >= n || t[end].kind == TK_PUNCT || at_word(c, end, "of"))) &&
+		    !(a.weak == 2 && at_word(c, end, "of") && !at_word(c, i, "quarter") && !(i > 0 && determiner(c, i - 1)))) {
 			i = a.weak == 1 ? i + 1 : end; /* "a third term": an ordinal */
 			continue;
 		}
@@ -952,6 +982,13 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 		if (start > lo && at_word(c, start - 1, "aged") && r.kind == QK_COUNT)
 			r.kind = QK_AGE;
 		int post = rend ? 0 : modifier_after(c, end, &j);
+		if (!post && !rend && end + 1 < n && t[end].kind == TK_WORD && (t[end].flags & TF_LOWER) &&
+		    !(cls[end] & TC_NUMBER)) {
+			/* "five children or more": the bound past the counted noun, which stays out of the span. */
+			int p2 = modifier_after(c, end + 1, &j);
+			if (p2 == QMOD_GE || p2 == QMOD_LE)
+				apply_mod(&r, p2, a.v);
+		}
 		if (post == QMOD_INCL && (mod == QMOD_GT || mod == QMOD_LT)) {
 			r.low_incl = r.has_low, r.high_incl = r.has_high;
 			end = j;
