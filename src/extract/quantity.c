@@ -35,12 +35,6 @@ typedef struct num {
 	double vague_hi; /* for "a few dozen": high end, 0 when open */
 } num;
 
-/* The tokens of one sentence. */
-typedef struct qctx {
-	const char *text;
-	const token *t;
-	size_t n;
-} qctx;
 
 /* Beyond the NUMW_* classes, what one element of a numeral can be. */
 enum { W_NUMBER = 16, W_DIGITS, W_FRACTION, W_ORDINAL };
@@ -54,6 +48,17 @@ typedef struct elem {
 	int plural; /* "thirds", "quarters" */
 	size_t end; /* token after it */
 } elem;
+
+/* The tokens of one sentence, and the elements last read from them (the
+ * rules try several readings at each token). */
+#define ELEM_CACHE 8
+typedef struct qctx {
+	const char *text;
+	const token *t;
+	size_t n;
+	size_t cached[ELEM_CACHE]; /* token index + 1 of each slot; 0: empty */
+	elem cache[ELEM_CACHE];
+} qctx;
 
 /* Lowercase copy of token T's text into W (size MAX_WORD); its length, or
  * 0 when too long. */
@@ -75,7 +80,7 @@ static size_t fold(const char *text, const token *t, char *w)
 
 static int punct_is(const token *t, uint32_t cp) { return t->kind == TK_PUNCT && t->cp == cp; }
 
-static int at_word(const qctx *c, size_t j, const char *w) { return j < c->n && word_is(c->text, &c->t[j], w); }
+static int at_word(qctx *c, size_t j, const char *w) { return j < c->n && word_is(c->text, &c->t[j], w); }
 
 /* The number word S[0..N) (any case): its class, value and plurality. */
 static int numword_text(const char *s, size_t n, double *v, int *plural)
@@ -107,10 +112,10 @@ static int numword(const char *text, const token *t)
 /* A denominator word: "half", "quarters", or an ordinal from "third" on. */
 static int is_denominator(int cls, double v) { return cls == NUMW_FRAC || (cls == NUMW_ORD && v >= 3); }
 
-static int elem_at(const qctx *c, size_t j, elem *e);
+static int elem_at(qctx *c, size_t j, elem *e);
 
 /* Is the element at token J (read into D) a denominator? */
-static int denominator_at(const qctx *c, size_t j, elem *d)
+static int denominator_at(qctx *c, size_t j, elem *d)
 {
 	int k = elem_at(c, j, d);
 	return is_denominator(k, d->v);
@@ -131,8 +136,21 @@ static int join(elem *e, int ca, double va, int cb, double vb, int pb)
 	return 1;
 }
 
+static int read_elem(const qctx *c, size_t j, elem *e);
+
 /* Reads the element at token J into E; returns its class (0: none). */
-static int elem_at(const qctx *c, size_t j, elem *e)
+static int elem_at(qctx *c, size_t j, elem *e)
+{
+	size_t slot = j % ELEM_CACHE;
+	if (c->cached[slot] != j + 1) {
+		read_elem(c, j, &c->cache[slot]);
+		c->cached[slot] = j + 1;
+	}
+	*e = c->cache[slot];
+	return e->cls;
+}
+
+static int read_elem(const qctx *c, size_t j, elem *e)
 {
 	memset(e, 0, sizeof *e);
 	if (j >= c->n)
@@ -180,7 +198,7 @@ static int elem_at(const qctx *c, size_t j, elem *e)
 
 /* A scale word from "thousand" up, written out ("k" and "m" only count as
  * digit suffixes). */
-static int big_scale(const qctx *c, const elem *e, size_t j)
+static int big_scale(qctx *c, const elem *e, size_t j)
 {
 	return e->cls == NUMW_SCALE && e->v >= 1000 && c->t[j].end - c->t[j].start > 1;
 }
@@ -188,6 +206,8 @@ static int big_scale(const qctx *c, const elem *e, size_t j)
 /* Unicode vulgar fractions: "½", "⅔". */
 static double vulgar(uint32_t cp)
 {
+	if (cp < 0xBC || (cp > 0xBE && (cp < 0x2150 || cp > 0x215E)))
+		return 0;
 	static const struct { uint32_t cp; double v; } fr[] = {
 		{0xBC, 0.25}, {0xBD, 0.5}, {0xBE, 0.75}, {0x2150, 1.0 / 7}, {0x2151, 1.0 / 9}, {0x2152, 0.1},
 		{0x2153, 1.0 / 3}, {0x2154, 2.0 / 3}, {0x2155, 0.2}, {0x2156, 0.4}, {0x2157, 0.6}, {0x2158, 0.8},
@@ -202,7 +222,7 @@ static double vulgar(uint32_t cp)
 /* A fraction at token J: "½", "3/4", "a half", "a third", "two thirds",
  * "one-eighth", "three quarters", a bare "half".  Sets *F, *END and *WEAK
  * (1: "a third" may be an ordinal; 2: a bare "half"); 0 when none. */
-static int fraction_at(const qctx *c, size_t j, double *f, size_t *end, uint8_t *weak)
+static int fraction_at(qctx *c, size_t j, double *f, size_t *end, uint8_t *weak)
 {
 	elem e, d;
 	*weak = 0;
@@ -253,7 +273,7 @@ static int fraction_at(const qctx *c, size_t j, double *f, size_t *end, uint8_t 
 /* A group below a thousand at token J: "seven", "twenty one", "3 hundred
  * and 21", "a hundred and fifty", a bare "hundred" before "thousand".  With
  * ARTICLE, "a"/"an" may stand for one.  Sets *V and *END. */
-static int group_at(const qctx *c, size_t j, int article, double *v, size_t *end)
+static int group_at(qctx *c, size_t j, int article, double *v, size_t *end)
 {
 	elem e, x;
 	double g = 0;
@@ -318,7 +338,7 @@ static int group_at(const qctx *c, size_t j, int article, double *v, size_t *end
 
 /* Decimals after "point": "point five", "point nought four", "point
  * seventy-one".  Adds them to *V; the token after, or J when none. */
-static size_t decimals_at(const qctx *c, size_t j, double *v)
+static size_t decimals_at(qctx *c, size_t j, double *v)
 {
 	elem e;
 	double scale = 0.1, add = 0;
@@ -341,7 +361,7 @@ static size_t decimals_at(const qctx *c, size_t j, double *v)
  * by falling scales ("one hundred twenty-three thousand four hundred"),
  * dozens, then "point" decimals or "and" a fraction ("two and a half
  * million", "one million and a half").  Fills OUT. */
-static int words_at(const qctx *c, size_t i, num *out)
+static int words_at(qctx *c, size_t i, num *out)
 {
 	double total = 0, g, last = 0;
 	size_t j, e;
@@ -434,7 +454,7 @@ static int parse_digits(const char *text, const token *t, double *v, char *suffi
 
 /* A numeral in digits at token I: "12,000", "1.5 million", "12k", "21st",
  * "3½", ".08". */
-static int digits_at(const qctx *c, size_t i, num *out)
+static int digits_at(qctx *c, size_t i, num *out)
 {
 	const lexicons *L = lexicon_get();
 	const token *t = c->t;
@@ -499,7 +519,7 @@ static int digits_at(const qctx *c, size_t i, num *out)
 
 /* Vague amounts at token I: "dozens", "thousands", "tens of thousands",
  * "scores of", "a few dozen", "several hundred".  Returns 1 and fills OUT. */
-static int vague_at(const qctx *c, size_t i, num *out)
+static int vague_at(qctx *c, size_t i, num *out)
 {
 	elem e, x;
 	int k = elem_at(c, i, &e);
@@ -534,7 +554,7 @@ static int vague_at(const qctx *c, size_t i, num *out)
 
 /* A fraction that leads: "half a million", "a quarter of a million", "two
  * thirds", "½".  Fills OUT (weak when it may not be an amount). */
-static int lead_fraction_at(const qctx *c, size_t i, num *out)
+static int lead_fraction_at(qctx *c, size_t i, num *out)
 {
 	double f;
 	size_t j;
@@ -557,7 +577,7 @@ static int lead_fraction_at(const qctx *c, size_t i, num *out)
 }
 
 /* An ordinal word: "third", "twenty-first", "twenty first". */
-static int ordinal_at(const qctx *c, size_t i, num *out)
+static int ordinal_at(qctx *c, size_t i, num *out)
 {
 	elem e, x;
 	int k = elem_at(c, i, &e);
@@ -570,7 +590,7 @@ static int ordinal_at(const qctx *c, size_t i, num *out)
 }
 
 /* Parses the numeral starting at token I. */
-static int parse_num(const qctx *c, size_t i, num *out)
+static int parse_num(qctx *c, size_t i, num *out)
 {
 	memset(out, 0, sizeof *out);
 	out->scale = 1;
@@ -591,7 +611,7 @@ static int parse_num(const qctx *c, size_t i, num *out)
 
 /* The class in MAP of the phrase of tokens [A, B), folded with single
  * spaces; -1 when absent, 0 for a proper prefix of a phrase. */
-static int phrase_class(const qctx *c, size_t a, size_t b, const lexmap *map)
+static int phrase_class(qctx *c, size_t a, size_t b, const lexmap *map)
 {
 	char phrase[128];
 	size_t o = 0;
@@ -610,11 +630,16 @@ static int phrase_class(const qctx *c, size_t a, size_t b, const lexmap *map)
 
 /* The bound or hedge phrase that ends right before token I (not before
  * LO): its class and first token, or 0. */
-static int modifier_before(const qctx *c, size_t i, size_t lo, size_t *first)
+static int modifier_before(qctx *c, size_t i, size_t lo, size_t *first)
 {
+	const lexicons *L = lexicon_get();
+	char w[MAX_WORD];
+	size_t wl = i > lo && c->t[i - 1].kind == TK_WORD ? fold(c->text, &c->t[i - 1], w) : 0;
+	if (!wl || lexmap_get(&L->qmod_last, w, wl) < 0)
+		return 0;
 	int best = 0;
 	for (size_t k = 1; k <= 6 && k <= i - lo; k++) {
-		int v = phrase_class(c, i - k, i, &lexicon_get()->qmod);
+		int v = phrase_class(c, i - k, i, &L->qmod);
 		if (v == -1 && c->t[i - k].kind != TK_WORD)
 			break;
 		if (v > 0)
@@ -625,7 +650,7 @@ static int modifier_before(const qctx *c, size_t i, size_t lo, size_t *first)
 
 /* The closing hedge that starts at token J ("or more", "or so"): its class
  * and the token after it, or 0. */
-static int modifier_after(const qctx *c, size_t j, size_t *end)
+static int modifier_after(qctx *c, size_t j, size_t *end)
 {
 	int best = 0;
 	for (size_t k = 1; k <= 4 && j + k <= c->n; k++) {
@@ -643,40 +668,43 @@ static int modifier_after(const qctx *c, size_t j, size_t *end)
 	return best;
 }
 
-static qkind unit_after(const char *text, const token *t, size_t n, size_t *j)
+/* The kind a unit after the number gives it (data/qunits.txt): "%",
+ * "percent" and money words join the span (*J moves past them); ages and
+ * durations leave it as it is. */
+static qkind unit_after(qctx *c, size_t *j)
 {
-	if (*j >= n)
+	if (*j >= c->n)
 		return QK_COUNT;
-	const token *a = &t[*j];
+	const token *a = &c->t[*j];
 	if (punct_is(a, '%') && !(a->flags & TF_SPACE)) {
 		(*j)++;
 		return QK_PERCENT;
 	}
-	if (word_is(text, a, "percent") || word_is(text, a, "pct")) {
-		(*j)++;
-		return QK_PERCENT;
-	}
-	if (word_is(text, a, "per") && *j + 1 < n && word_is(text, &t[*j + 1], "cent")) {
-		*j += 2;
-		return QK_PERCENT;
-	}
-	static const char *const money[] = {"dollars", "dollar", "euros", "euro", "pounds", "roubles", "rubles",
-					    "yuan", "hryvnias", "hryvnia", "dlrs", "usd", "eur", "gbp", NULL};
-	for (int k = 0; money[k]; k++)
-		if (word_is(text, a, money[k])) {
-			(*j)++;
-			return QK_MONEY;
-		}
-	if (word_is(text, a, "years") && *j + 1 < n && word_is(text, &t[*j + 1], "old"))
+	if (punct_is(a, '-') && (at_word(c, *j + 1, "year-old") || at_word(c, *j + 1, "years-old")))
 		return QK_AGE;
-	if (punct_is(a, '-') && *j + 1 < n && (word_is(text, &t[*j + 1], "year-old") || word_is(text, &t[*j + 1], "years-old")))
+	int best = 0;
+	size_t end = *j;
+	for (size_t k = 1; k <= 2 && *j + k <= c->n; k++) {
+		int v = phrase_class(c, *j, *j + k, &lexicon_get()->qunits);
+		if (v < 0)
+			break;
+		if (v > 0)
+			best = v, end = *j + k;
+	}
+	switch (best) {
+	case QUNIT_PERCENT:
+		*j = end;
+		return QK_PERCENT;
+	case QUNIT_MONEY:
+		*j = end;
+		return QK_MONEY;
+	case QUNIT_AGE:
 		return QK_AGE;
-	static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", "year", "years",
-					  "hour", "hours", "minute", "minutes", "decade", "decades", NULL};
-	for (int k = 0; dur[k]; k++)
-		if (word_is(text, a, dur[k]))
-			return QK_DURATION;
-	return QK_COUNT;
+	case QUNIT_DURATION:
+		return QK_DURATION;
+	default:
+		return QK_COUNT;
+	}
 }
 
 static int currency_before(const char *text, const token *t, size_t i, size_t lo, size_t *first)
@@ -696,7 +724,7 @@ static int currency_before(const char *text, const token *t, size_t i, size_t lo
 
 /* Labels, not amounts: "page 12", "Decree No. 3", "14 Sadova Street"
  * (data/qlabel.txt). */
-static int is_label(const qctx *c, size_t i, size_t end)
+static int is_label(qctx *c, size_t i, size_t end)
 {
 	const lexmap *m = &lexicon_get()->qlabel;
 	size_t b = i;
@@ -712,7 +740,7 @@ static int is_label(const qctx *c, size_t i, size_t end)
 
 /* A time of day ("10:30", "4 p.m."), a model number glued with a hyphen to
  * letters ("F-16") or a label: not a quantity. */
-static int not_a_quantity(const qctx *c, size_t i, size_t end)
+static int not_a_quantity(qctx *c, size_t i, size_t end)
 {
 	const char *text = c->text;
 	const token *t = c->t;
@@ -736,7 +764,7 @@ static int not_a_quantity(const qctx *c, size_t i, size_t end)
 /* Runs of digits that are not amounts: a phone number ("+380 44 555 0192",
  * three or more digit groups in a row) or a score ("won 3-1": X-Y glued,
  * X above Y).  The token after the run, or 0. */
-static size_t digit_run(const qctx *c, size_t i)
+static size_t digit_run(qctx *c, size_t i)
 {
 	const token *t = c->t;
 	if (t[i].kind != TK_NUM)
@@ -810,7 +838,7 @@ static void apply_mod(qrec *r, int mod, double v)
 
 /* A word that makes a following "half" a part of something, not an amount:
  * "the second half of", "its first half". */
-static int determiner(const qctx *c, size_t i)
+static int determiner(qctx *c, size_t i)
 {
 	static const char *const det[] = {"the", "this", "that", "its", "their", "his", "her", "our", "next", "last",
 					  "past", "final", "latter", "former", "top", "bottom", "upper", "lower", "opposite",
@@ -823,7 +851,7 @@ static int determiner(const qctx *c, size_t i)
 
 /* Can a numeral start at token I?  Number words and digits (CLS), vulgar
  * fractions, and ".08". */
-static int may_start(const qctx *c, const uint8_t *cls, size_t i)
+static int may_start(qctx *c, const uint8_t *cls, size_t i)
 {
 	const token *t = &c->t[i];
 	if (t->kind == TK_PUNCT)
@@ -835,7 +863,7 @@ static int may_start(const qctx *c, const uint8_t *cls, size_t i)
 /* The other end of a range after the numeral A that ends at token J: "to
  * 4 million", "-15", "and 30" (after "between"), "or three".  Sets R and
  * returns the token after it, or 0. */
-static size_t range_end(const qctx *c, const uint8_t *taken, size_t j, const num *a, int opener, int mod, qrec *r)
+static size_t range_end(qctx *c, const uint8_t *taken, size_t j, const num *a, int opener, int mod, qrec *r)
 {
 	const token *t = c->t;
 	if (a->ordinal || a->vague || j + 1 >= c->n || taken[j + 1])
@@ -873,7 +901,7 @@ static size_t range_end(const qctx *c, const uint8_t *taken, size_t j, const num
 /* Two bounds joined: "more than 20 and less than 35", "at most 100 and at
  * least 20", "higher or equal than 100, lower or equal than 300".  R holds
  * the first; END is the token after it.  Returns the new end. */
-static size_t second_bound(const qctx *c, size_t end, qrec *r)
+static size_t second_bound(qctx *c, size_t end, qrec *r)
 {
 	if (end + 2 >= c->n || (!at_word(c, end, "and") && !punct_is(&c->t[end], ',')))
 		return end;
@@ -906,7 +934,7 @@ static size_t second_bound(const qctx *c, size_t end, qrec *r)
 void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *cls, const uint8_t *taken,
 		      uint32_t article, vec *out)
 {
-	qctx cx = {text, t, n}, *c = &cx;
+	qctx cx = {.text = text, .t = t, .n = n}, *c = &cx;
 	size_t i = 0, lo = 0;
 	while (i < n) {
 		if (taken[i] || !may_start(c, cls, i)) {
@@ -932,8 +960,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			i = end;
 			continue;
 		}
-		int mod = modifier_before(c, start, lo, &f);
-		if (a.weak && !mod && !(a.weak == 1 && (end >= n || t[end].kind == TK_PUNCT || at_word(c, end, "of"))) &&
+		if (a.weak && !modifier_before(c, start, lo, &f) && !(a.weak == 1 && (end >= n || t[end].kind == TK_PUNCT || at_word(c, end, "of"))) &&
 		    !(a.weak == 2 && at_word(c, end, "of") && !at_word(c, i, "quarter") && !(i > 0 && determiner(c, i - 1)))) {
 			i = a.weak == 1 ? i + 1 : end; /* "a third term": an ordinal */
 			continue;
@@ -957,7 +984,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			start = f;
 		}
 		int opener = 0; /* "between" or "from" before */
-		mod = modifier_before(c, start, lo, &f);
+		int mod = modifier_before(c, start, lo, &f);
 		if (mod)
 			start = f;
 		else if (start > lo && (at_word(c, start - 1, "between") || at_word(c, start - 1, "from")))
@@ -974,7 +1001,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 		}
 		/* Units and closing hedges. */
 		size_t j = end;
-		qkind k = unit_after(text, t, n, &j);
+		qkind k = unit_after(c, &j);
 		if (k == QK_PERCENT || k == QK_MONEY)
 			end = j;
 		if (r.kind == QK_COUNT)
