@@ -633,15 +633,22 @@ static int phrase_class(qctx *c, size_t a, size_t b, const lexmap *map)
 static int modifier_before(qctx *c, size_t i, size_t lo, size_t *first)
 {
 	const lexicons *L = lexicon_get();
-	char w[MAX_WORD];
-	size_t wl = i > lo && c->t[i - 1].kind == TK_WORD ? fold(c->text, &c->t[i - 1], w) : 0;
-	if (!wl || lexmap_get(&L->qmod_last, w, wl) < 0)
-		return 0;
+	char phrase[6 * MAX_WORD];
+	size_t at = sizeof phrase; /* the phrase is built right to left: phrase[at..] */
 	int best = 0;
 	for (size_t k = 1; k <= 6 && k <= i - lo; k++) {
-		int v = phrase_class(c, i - k, i, &L->qmod);
-		if (v == -1 && c->t[i - k].kind != TK_WORD)
+		char w[MAX_WORD];
+		const token *x = &c->t[i - k];
+		size_t wl = x->kind == TK_WORD ? fold(c->text, x, w) : 0;
+		if (!wl || wl + 1 > at)
 			break;
+		if (k == 1 && lexmap_get(&L->qmod_last, w, wl) < 0)
+			return 0; /* most words before a number end no phrase */
+		if (k > 1)
+			phrase[--at] = ' ';
+		at -= wl;
+		memcpy(phrase + at, w, wl);
+		int v = lexmap_get(&L->qmod, phrase + at, sizeof phrase - at);
 		if (v > 0)
 			best = v, *first = i - k;
 	}
@@ -857,7 +864,12 @@ static int may_start(qctx *c, const uint8_t *cls, size_t i)
 	if (t->kind == TK_PUNCT)
 		return vulgar(t->cp) > 0 || (t->cp == '.' && i + 1 < c->n && t[1].kind == TK_NUM &&
 					    !(t[1].flags & TF_SPACE) && ((t->flags & TF_SPACE) || i == 0));
-	return (cls[i] & TC_NUMBER) != 0;
+	if (!(cls[i] & TC_NUMBER))
+		return 0;
+	/* "a"/"an" opens a numeral only before a number word: "a dozen", "a few hundred". */
+	if (t->kind == TK_WORD && t->end - t->start <= 2 && (at_word(c, i, "a") || at_word(c, i, "an")))
+		return i + 1 < c->n && ((cls[i + 1] & TC_NUMBER) || at_word(c, i + 1, "few"));
+	return 1;
 }
 
 /* The other end of a range after the numeral A that ends at token J: "to
