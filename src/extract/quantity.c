@@ -398,7 +398,7 @@ static int words_at(qctx *c, size_t i, num *out)
 			if (elem_at(c, j, &x) && big_scale(c, &x, j))
 				v *= x.v, last = x.v, j = x.end;
 		}
-	} else if (at_word(c, j, "and") && fraction_at(c, j + 1, &f, &fe, &weak)) {
+	} else if (at_word(c, j, "and") && fraction_at(c, j + 1, &f, &fe, &weak) && weak != 2) {
 		j = fe;
 		if (elem_at(c, j, &x) && big_scale(c, &x, j) && (!last || x.v < last)) {
 			v = last ? v + f * x.v : (v + f) * x.v; /* "one billion and a half million", "five and a half million" */
@@ -415,8 +415,8 @@ static int words_at(qctx *c, size_t i, num *out)
 	return 1;
 }
 
-/* Digits with "," and "." separators, maybe with a letter suffix.  A comma
- * not followed by three digits is a decimal comma ("5,00"). */
+/* Digits with "," and "." separators, maybe with a letter suffix.  A lone
+ * comma before one or two final digits is a decimal comma ("5,00"). */
 static int parse_digits(const char *text, const token *t, double *v, char *suffix, size_t cap)
 {
 	const char *s = text + t->start, *e = text + t->end;
@@ -436,8 +436,8 @@ static int parse_digits(const char *text, const token *t, double *v, char *suffi
 			int group = 0;
 			while (p + 1 + group < e && p[1 + group] >= '0' && p[1 + group] <= '9')
 				group++;
-			if (group != 3)
-				dot = 1;
+			if (group < 3 && p - s <= 3 && !memchr(s, ',', (size_t)(p - s)) && p + 1 + group == e)
+				dot = 1; /* "5,00", "3,5": one comma, then one or two digits */
 		} else if (*p == '.' && !dot) {
 			dot = 1;
 		} else {
@@ -729,15 +729,15 @@ static int currency_before(const char *text, const token *t, size_t i, size_t lo
 	return 0;
 }
 
-/* Labels, not amounts: "page 12", "Decree No. 3", "14 Sadova Street"
- * (data/qlabel.txt). */
+/* Labels, not amounts: "page 12", "Decree No. 3" (digits after a label
+ * word), "14 Sadova Street" (data/qlabel.txt). */
 static int is_label(qctx *c, size_t i, size_t end)
 {
 	const lexmap *m = &lexicon_get()->qlabel;
 	size_t b = i;
 	if (b >= 2 && punct_is(&c->t[b - 1], '.') && !(c->t[b - 1].flags & TF_SPACE))
 		b--;
-	if (b >= 1 && phrase_class(c, b - 1, b, m) == QLABEL_BEFORE)
+	if (b >= 1 && c->t[i].kind == TK_NUM && phrase_class(c, b - 1, b, m) == QLABEL_BEFORE)
 		return 1;
 	for (size_t j = end; j < end + 4 && j < c->n && (c->t[j].flags & TF_CAP); j++)
 		if (phrase_class(c, j, j + 1, m) == QLABEL_AFTER)
@@ -1021,8 +1021,8 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 		if (start > lo && at_word(c, start - 1, "aged") && r.kind == QK_COUNT)
 			r.kind = QK_AGE;
 		int post = rend ? 0 : modifier_after(c, end, &j);
-		if (!post && !rend && end + 1 < n && t[end].kind == TK_WORD && (t[end].flags & TF_LOWER) &&
-		    !(cls[end] & TC_NUMBER)) {
+		if (!post && !rend && end + 2 < n && t[end].kind == TK_WORD && (t[end].flags & TF_LOWER) &&
+		    !(cls[end] & TC_NUMBER) && (at_word(c, end + 1, "or") || at_word(c, end + 1, "and"))) {
 			/* "five children or more": the bound past the counted noun, which stays out of the span. */
 			int p2 = modifier_after(c, end + 1, &j);
 			if (p2 == QMOD_GE || p2 == QMOD_LE)
