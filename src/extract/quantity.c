@@ -739,6 +739,14 @@ static int is_label(qctx *c, size_t i, size_t end)
 		b--;
 	if (b >= 1 && c->t[i].kind == TK_NUM && phrase_class(c, b - 1, b, m) == QLABEL_BEFORE)
 		return 1;
+	/* A plain integer right after a name inside the sentence: "Boeing 737",
+	 * "Windows 10". */
+	elem e;
+	if (i >= 2 && end == i + 1 && c->t[i - 1].kind == TK_WORD && (c->t[i - 1].flags & TF_CAP) &&
+	    !(c->t[i - 1].flags & TF_DOTTED) && c->t[i - 2].kind == TK_WORD && elem_at(c, i, &e) == W_DIGITS &&
+	    numword(c->text, &c->t[i - 1]) < 0 && lexicon_token_class(c->text + c->t[i - 1].start,
+								 c->t[i - 1].end - c->t[i - 1].start) == 0)
+		return 1;
 	for (size_t j = end; j < end + 4 && j < c->n && (c->t[j].flags & TF_CAP); j++)
 		if (phrase_class(c, j, j + 1, m) == QLABEL_AFTER)
 			return 1;
@@ -969,6 +977,10 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			if (taken[k])
 				got = 0;
 		if (!got || not_a_quantity(c, i, end)) {
+			/* The rest of a label or score glued on: "Morrison 4-6". */
+			while (end + 1 < n && (punct_is(&t[end], '-') || punct_is(&t[end], '/')) &&
+			       !(t[end].flags & TF_SPACE) && t[end + 1].kind == TK_NUM && !(t[end + 1].flags & TF_SPACE))
+				end += 2;
 			i = end;
 			continue;
 		}
@@ -1025,7 +1037,8 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 		    !(cls[end] & TC_NUMBER) && (at_word(c, end + 1, "or") || at_word(c, end + 1, "and"))) {
 			/* "five children or more": the bound past the counted noun, which stays out of the span. */
 			int p2 = modifier_after(c, end + 1, &j);
-			if (p2 == QMOD_GE || p2 == QMOD_LE)
+			if ((p2 == QMOD_GE || p2 == QMOD_LE) && !at_word(c, j, "the") && !at_word(c, j, "a") &&
+			    !at_word(c, j, "an")) /* not "the 1.4bn expected and above the forecast" */
 				apply_mod(&r, p2, a.v);
 		}
 		if (post == QMOD_INCL && (mod == QMOD_GT || mod == QMOD_LT)) {
