@@ -287,7 +287,8 @@ static void build(void)
 	{
 		static const char *const num_classes[] = {"unit", "ten", "hundred", "scale", "dozen", "vague",
 							  "ord", "frac", NULL};
-		static const char *const qmod_classes[] = {"gt", "ge", "lt", "le", "approx", "near", NULL};
+		static const char *const qmod_classes[] = {"gt", "ge", "lt", "le", "approx", "near", "incl", NULL};
+		static const char *const qlabel_classes[] = {"before", "after", NULL};
 		f = file("numbers");
 		double *val = calloc(f->count + 1, sizeof *val);
 		uint8_t *cls = calloc(f->count + 1, 1);
@@ -312,6 +313,22 @@ static void build(void)
 		L.num_class = cls;
 		unsigned maxw = 0;
 		class_phrase_map(&L.qmod, file("qmod"), qmod_classes, &maxw);
+		/* The last word of each bound phrase: most words before a number
+		 * end none, and cost one probe. */
+		map_init(&L.qmod_last, L.qmod.mask + 1);
+		for (uint32_t i = 0; i <= L.qmod.mask; i++) {
+			const struct lexslot *e = &L.qmod.slots[i];
+			if (!e->key || e->value <= 0)
+				continue;
+			uint32_t k = e->len;
+			while (k > 0 && e->key[k - 1] != ' ')
+				k--;
+			map_put(&L.qmod_last, e->key + k, e->len - k, 1);
+		}
+		class_phrase_map(&L.qpost, file("qpost"), qmod_classes, &maxw);
+		class_phrase_map(&L.qlabel, file("qlabel"), qlabel_classes, &maxw);
+		static const char *const qunit_classes[] = {"percent", "money", "age", "duration", NULL};
+		class_phrase_map(&L.qunits, file("qunits"), qunit_classes, &maxw);
 
 		/* Token classes: number words, and words that open dates. */
 		static const char *const num_openers[] = {"a", "an", "several", "tens", "half", "minus", "negative",

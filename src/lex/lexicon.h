@@ -41,9 +41,12 @@ const char *lexicon_field(const char *entry, unsigned k, size_t *len);
 /* Classes of data/abbrev.txt. */
 enum { ABBR_TITLE = 1, ABBR_NUM, ABBR_MONTH, ABBR_END };
 
-/* Classes of data/numbers.txt and data/qmod.txt. */
+/* Classes of data/numbers.txt, data/qmod.txt (and data/qpost.txt, which
+ * adds QMOD_INCL) and data/qlabel.txt. */
 enum { NUMW_UNIT = 1, NUMW_TEN, NUMW_HUNDRED, NUMW_SCALE, NUMW_DOZEN, NUMW_VAGUE, NUMW_ORD, NUMW_FRAC };
-enum { QMOD_GT = 1, QMOD_GE, QMOD_LT, QMOD_LE, QMOD_APPROX, QMOD_NEAR };
+enum { QMOD_GT = 1, QMOD_GE, QMOD_LT, QMOD_LE, QMOD_APPROX, QMOD_NEAR, QMOD_INCL };
+enum { QLABEL_BEFORE = 1, QLABEL_AFTER };
+enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/qunits.txt */
 
 /* Token classes (lexicon_token_class): what a word may open. */
 enum { TC_NUMBER = 1, TC_TIME = 2 };
@@ -75,6 +78,10 @@ typedef struct lexicons {
 	const double *num_value;
 	const uint8_t *num_class; /* NUMW_* */
 	lexmap qmod;          /* folded bound/hedge phrase -> QMOD_*; prefixes -> 0 */
+	lexmap qmod_last;     /* folded last word of a qmod phrase -> 1 */
+	lexmap qpost;         /* closing hedge after a number ("or more") -> QMOD_* */
+	lexmap qunits;        /* unit word after a number ("percent") -> QUNIT_* */
+	lexmap qlabel;        /* word that makes a number a label ("page") -> QLABEL_* */
 	lexmap token_class;   /* folded word -> TC_* bits */
 } lexicons;
 
