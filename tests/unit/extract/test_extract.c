@@ -13,7 +13,7 @@
 #include "extract/extract.h"
 #include "pipeline.h"
 
-#define QUANTITY_FLOOR 0.955
+#define QUANTITY_FLOOR 0.99
 #define TIME_FLOOR 0.955
 
 static int split_tabs(char *line, char **f, int max)
