@@ -50,11 +50,33 @@ static int poss_estimate(const sentx *s, size_t i)
 /* The source the sentence credits, or a party with present == 0, in
  * this order: "according to X" / "per X" / "citing X"; the subject of a
  * speech verb or ", said X"; "reported by X". */
-static party find_source(const sentx *s, size_t *src_a, size_t *src_b)
+static party find_source(const sentx *s, size_t near, size_t *src_a, size_t *src_b)
 {
 	party none = {0};
 	size_t a, b, l;
 	for (int pass = 0; pass < 3; pass++) {
+		if (pass == 1 && near != SIZE_MAX) {
+			/* Several speakers: the verb nearest before the number governs
+			 * it ("X confirmed ..., months after Y said thousands were ..."). */
+			size_t best = SIZE_MAX, ba = 0, bb = 0;
+			for (size_t i = 0; i < s->n; i++) {
+				int sv = sx_match(s, &s->L->speech, i, &l);
+				if ((sv != SP_SAY && sv != SP_TELL) || (best != SIZE_MAX && best < near && i > near))
+					continue;
+				if (np_before(s, i, &a, &b) && np_is_actor(s, a, b, 1)) {
+				} else if (i > 0 && tok_punct(s, i - 1, ',') && np_after(s, i + l, &a, &b) && np_is_actor(s, a, b, 1)) {
+				} else {
+					continue;
+				}
+				if (best == SIZE_MAX || i < near)
+					best = i, ba = a, bb = b;
+			}
+			if (best != SIZE_MAX) {
+				a = ba, b = bb;
+				goto found;
+			}
+			continue;
+		}
 		for (size_t i = 0; i < s->n; i++) {
 			size_t from = 0;
 			if (pass == 0) {
@@ -98,19 +120,25 @@ found:
 	return p;
 }
 
+/* resolve_source without remembering the party. */
+static party resolve_source_quiet(const sentx *s, party p)
+{
+	const article_ctx *ax = s->ax;
+	if (p.present && p.ncanonical == 0 && p.anaphoric && ax->last_source.present &&
+	    ax->sent_no - ax->last_source_sent <= 3)
+		for (size_t k = 0; k < ax->last_source.ncanonical; k++)
+			p.canonical[p.ncanonical++] = ax->last_source.canonical[k];
+	return p;
+}
+
 /* "The report said": a source without a name takes the article's last
  * named source (within three sentences). */
 static party resolve_source(const sentx *s, party p)
 {
-	article_ctx *ax = s->ax;
-	if (p.present && p.ncanonical == 0 && p.anaphoric && ax->last_source.present &&
-	    ax->sent_no - ax->last_source_sent <= 3) {
-		for (size_t k = 0; k < ax->last_source.ncanonical; k++)
-			p.canonical[p.ncanonical++] = ax->last_source.canonical[k];
-	}
+	p = resolve_source_quiet(s, p);
 	if (p.present) {
-		ax->last_source = p;
-		ax->last_source_sent = ax->sent_no;
+		s->ax->last_source = p;
+		s->ax->last_source_sent = s->ax->sent_no;
 	}
 	return p;
 }
@@ -530,9 +558,16 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 					break;
 				}
 		}
-		/* A source inside the counted phrase is its subject, not its source. */
+		/* The source nearest the number, when the sentence has several. */
 		party source = src;
-		if (source.present && sa < nb && sb > va)
+		size_t xa = sa, xb = sb, na2, nb2;
+		party near = find_source(s, va, &na2, &nb2);
+		if (near.present && (near.sp.start != src.sp.start || near.sp.end != src.sp.end)) {
+			source = resolve_source_quiet(s, near);
+			xa = na2, xb = nb2;
+		}
+		/* A source inside the counted phrase is its subject, not its source. */
+		if (source.present && xa < nb && xb > va)
 			source.present = 0;
 		crec *c = vec_push(out);
 		if (!c)
@@ -595,7 +630,7 @@ static int sentence(const claim_input *in, article_ctx *ax, const attest_sentenc
 			ax->last_actor = party_of(&s, m->a, m->b);
 	}
 	size_t sa = 0, sb = 0;
-	party src = resolve_source(&s, find_source(&s, &sa, &sb));
+	party src = resolve_source(&s, find_source(&s, SIZE_MAX, &sa, &sb));
 	if (src.present && ax->nsources < ARTICLE_MAX_SOURCES)
 		ax->sources[ax->nsources++] = src;
 	if (find_stances(&s, art, in->stances) < 0)

@@ -381,7 +381,14 @@ static int list_comma(const sentx *s, size_t k, size_t end)
 	if (k == 0 || k + 1 >= end || s->mat[k - 1] < 0 || s->mat[k + 1] < 0)
 		return 0;
 	size_t first = s->m[s->mat[k - 1]].a;
-	return first == 0 || tok_punct(s, first - 1, ',');
+	static const char *const opens[] = {"after", "before", "while", "as", "since", "because", "when", "though",
+					    "although", "if", "that", "but", "and", "whereas", "once", "until", NULL};
+	if (first == 0 || tok_punct(s, first - 1, ','))
+		return 1;
+	for (int i = 0; opens[i]; i++)
+		if (tok_is(s, first - 1, opens[i]))
+			return 1; /* "months after U.S., South Korean and Ukrainian officials said" */
+	return 0;
 }
 
 static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
