@@ -80,11 +80,6 @@ int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ct
 	return sentx_init(s, text, sp, tokens->items, tokens->len, article, ax, scratch);
 }
 
-int tok_is(const sentx *s, size_t i, const char *w)
-{
-	return i < s->n && token_is(s->text, &s->t[i], w, strlen(w));
-}
-
 int tok_word(const sentx *s, size_t i) { return i < s->n && s->t[i].kind == TK_WORD; }
 
 int tok_cap(const sentx *s, size_t i)

@@ -7,6 +7,8 @@
 #ifndef ATTEST_CLAIM_SENTX_H
 #define ATTEST_CLAIM_SENTX_H
 
+#include <string.h>
+
 #include "base/arena.h"
 #include "claim/claim.h"
 #include "claim/lexc.h"
@@ -74,8 +76,12 @@ int sx_match(const sentx *s, const phrasemap *pm, size_t i, size_t *len);
  * verb) from token I, at most MAX. */
 size_t name_run(const sentx *s, size_t i, size_t max);
 
-/* Token predicates. */
-int tok_is(const sentx *s, size_t i, const char *w);
+/* Token predicates.  tok_is is inline so that strlen of a literal W
+ * folds at compile time (the rules call it for most tokens). */
+static inline int tok_is(const sentx *s, size_t i, const char *w)
+{
+	return i < s->n && token_is(s->text, &s->t[i], w, strlen(w));
+}
 int tok_word(const sentx *s, size_t i);
 int tok_cap(const sentx *s, size_t i);
 int tok_punct(const sentx *s, size_t i, char c);
