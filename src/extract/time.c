@@ -21,7 +21,8 @@
  *    where a date is expected.  Two-digit years: 00-29 are 20xx.
  *  - "this Friday" / "next Friday": the Friday of REF's Monday-Sunday week
  *    / of the week after; "the coming Friday": the first one after REF.
- *  - "this weekend", "the weekend": the one of REF's week; "over the
+ *  - "this weekend": the one of REF's week; "the weekend": the same, but
+ *    the one just gone when REF is a Monday to Wednesday; "over the
  *    weekend", "at the weekend": the most recent one.
  *  - Weeks of a month or year ("the first week of March", "week 31") run
  *    Monday to Sunday and belong to the month holding their Thursday (ISO).
@@ -1718,8 +1719,8 @@ static size_t relative(tctx *c, size_t i)
 	 * recent weekend on or before REF. */
 	{
 		size_t k = i, from = i;
-		int step = 0, explicit_ = 0, past = 0;
-		if (word_is(x, &t[k], "the") || word_is(x, &t[k], "this") || word_is(x, &t[k], "my"))
+		int step = 0, explicit_ = 0, past = 0, the = word_is(x, &t[k], "the");
+		if (the || word_is(x, &t[k], "this") || word_is(x, &t[k], "my"))
 			k++;
 		else if (word_is(x, &t[k], "last") || word_is(x, &t[k], "past") || word_is(x, &t[k], "previous"))
 			step = -1, explicit_ = 1, k++;
@@ -1742,6 +1743,10 @@ static size_t relative(tctx *c, size_t i)
 			if (day_ok) {
 				int rw = weekday(r);
 				sat = r - rw + 5 + 7 * step;
+				/* "the weekend" early in the week is the one just gone
+				 * ("I spent the weekend in Tolvey", written on a Monday). */
+				if (the && !step && rw <= 2)
+					past = 1;
 				if (past)
 					sat = rw >= 5 ? r - (rw - 5) : r - rw - 2;
 				else if (step == 1 && rw < 5 && !explicit_)
