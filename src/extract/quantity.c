@@ -37,7 +37,7 @@ typedef struct num {
 
 
 /* Beyond the NUMW_* classes, what one element of a numeral can be. */
-enum { W_NUMBER = 16, W_DIGITS, W_FRACTION, W_ORDINAL };
+enum { W_NUMBER = 16, W_DIGITS, W_FRACTION, W_ORDINAL, W_MULTIPLE };
 
 /* One element of a numeral: a number word, a compound ("twenty-one",
  * "fifty - two", "one-eighth", "twenty-first") or a plain integer below
@@ -122,7 +122,7 @@ static int denominator_at(qctx *c, size_t j, elem *d)
 }
 
 /* Joins two number words A - B into one element, or returns 0. */
-static int join(elem *e, int ca, double va, int cb, double vb, int pb)
+static int join(elem *e, int ca, double va, int pa, int cb, double vb, int pb)
 {
 	if (ca == NUMW_TEN && cb == NUMW_UNIT && vb > 0 && vb < 10) {
 		e->cls = W_NUMBER, e->v = va + vb;
@@ -130,6 +130,8 @@ static int join(elem *e, int ca, double va, int cb, double vb, int pb)
 		e->cls = W_ORDINAL, e->v = va + vb;
 	} else if ((ca == NUMW_UNIT || ca == NUMW_TEN) && va > 0 && is_denominator(cb, vb) && (pb || va == 1)) {
 		e->cls = W_FRACTION, e->v = va / vb;
+	} else if (ca == NUMW_FRAC && !pa && (cb == NUMW_DOZEN || (cb == NUMW_SCALE && vb >= 1000)) && !pb) {
+		e->cls = W_MULTIPLE, e->v = vb / va; /* "half-dozen", "quarter-million" */
 	} else {
 		return 0;
 	}
@@ -177,7 +179,7 @@ static int read_elem(const qctx *c, size_t j, elem *e)
 		int pa = 0, pb = 0;
 		int ca = numword_text(s, (size_t)(hy - s), &va, &pa);
 		int cb = numword_text(hy + 1, len - (size_t)(hy - s) - 1, &vb, &pb);
-		return ca && cb && join(e, ca, va, cb, vb, pb) ? e->cls : 0;
+		return ca && cb && join(e, ca, va, pa, cb, vb, pb) ? e->cls : 0;
 	}
 	e->cls = numword_text(s, len, &e->v, &e->plural);
 	/* "fifty - two", "five - eighths": a spaced hyphen joins them too. */
@@ -188,7 +190,7 @@ static int read_elem(const qctx *c, size_t j, elem *e)
 		int pb = 0;
 		int cb = numword_text(c->text + b->start, b->end - b->start, &vb, &pb);
 		elem x = *e;
-		if (cb && join(&x, e->cls, e->v, cb, vb, pb) && x.cls != W_ORDINAL) {
+		if (cb && join(&x, e->cls, e->v, e->plural, cb, vb, pb) && x.cls != W_ORDINAL) {
 			*e = x;
 			e->end = j + 3;
 		}
@@ -279,6 +281,10 @@ static int group_at(qctx *c, size_t j, int article, double *v, size_t *end)
 	double g = 0;
 	if (article && (at_word(c, j, "a") || at_word(c, j, "an"))) {
 		int k = elem_at(c, j + 1, &e);
+		if (k == W_MULTIPLE) { /* "a half-dozen" */
+			*v = e.v, *end = e.end;
+			return 1;
+		}
 		if (k != NUMW_HUNDRED && k != NUMW_DOZEN && !big_scale(c, &e, j + 1))
 			return 0;
 		g = 1, j++;
@@ -290,6 +296,9 @@ static int group_at(qctx *c, size_t j, int article, double *v, size_t *end)
 	int k = elem_at(c, j, &e);
 	if (!g) {
 		switch (k) {
+		case W_MULTIPLE:
+			*v = e.v, *end = e.end;
+			return 1;
 		case W_DIGITS:
 		case W_NUMBER:
 		case NUMW_UNIT:
@@ -497,9 +506,13 @@ static int digits_at(qctx *c, size_t i, num *out)
 		    fraction_at(c, a, &f, &fe, &weak))
 			v += f, j = fe;
 	}
-	/* A scale word after: "1.5 million", "3 dozen", "10 k". */
+	/* A scale word after: "1.5 million", "3 dozen", "10 k", "1.5-million". */
 	while (j < c->n && !out->ordinal) {
 		int k = numword(c->text, &t[j]);
+		if (k < 0 && punct_is(&t[j], '-') && !(t[j].flags & TF_SPACE) && j + 1 < c->n &&
+		    !(t[j + 1].flags & TF_SPACE) && (k = numword(c->text, &t[j + 1])) >= 0 &&
+		    L->num_class[k] == NUMW_SCALE && L->num_value[k] >= 1000)
+			j++;
 		if (k < 0)
 			break;
 		int cl = L->num_class[k];
@@ -1050,6 +1063,11 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 		} else if (!rend && end < n && punct_is(&t[end], '+') && !(t[end].flags & TF_SPACE)) {
 			apply_mod(&r, QMOD_GE, a.v); /* "50+" */
 			end++;
+		} else if (!rend && end + 1 < n && punct_is(&t[end], '-') && !(t[end].flags & TF_SPACE) &&
+			   !(t[end + 1].flags & TF_SPACE) && (post = modifier_after(c, end + 1, &j)) != 0 &&
+			   (post == QMOD_GE || post == QMOD_APPROX) && j == end + 2) {
+			apply_mod(&r, post, a.v); /* "40-odd", "50-plus" */
+			end = j;
 		}
 		if (!rend)
 			end = second_bound(c, end, &r);
