@@ -1,20 +1,28 @@
 /*
  * quantity.c: number expressions -> intervals.
  *
- * Reads the tokens of one sentence left to right.  At each number (digits,
- * or number words from data/numbers.txt) it parses the whole numeral
- * ("one hundred and fifty", "1.5 million", "12k", "two thirds"), then looks
- * left for a bound or hedge (data/qmod.txt: "at least", "roughly", "fewer
- * than") or a range opener ("between", "from"), and right for the other end
- * of a range ("and", "to", "-", "or"), a shared scale ("3 to 4 million"),
- * a unit that types it (%, currency, "years old", "days") or a closing
- * hedge ("or more").  Vague plurals ("thousands", "tens of thousands")
+ * Reads the tokens of one sentence left to right.  At each token that may
+ * open a numeral it tries, in order: vague amounts ("thousands", "tens of
+ * thousands", "a few dozen"), fractions ("half a million", "two thirds",
+ * "3/4", "½"), ordinals ("twenty-first"), then a numeral grammar over the
+ * number words of data/numbers.txt and small integers: groups below a
+ * thousand ("three hundred and twenty-one") joined by falling scales ("one
+ * hundred twenty-three thousand four hundred"), with "point" decimals or an
+ * "and" fraction at the end ("two and a half million", "one million and a
+ * half"); digits take suffixes and scale words ("12k", "1.5 million",
+ * "7-3/8").  It then looks left for a bound or hedge (data/qmod.txt: "at
+ * least", "roughly") or a range opener ("between", "from"), and right for
+ * the other end of a range ("to", "-", "and", "or") with a shared scale
+ * ("3 to 4 million"), a unit that types it (data/qunits.txt), a closing
+ * hedge (data/qpost.txt: "or more", "or so") or a second bound ("and less
+ * than 35").  Labels (data/qlabel.txt: "page 12", "14 Sadova Street", and
+ * "Boeing 737"), scores and phone numbers are skipped.  Vague plurals
  * become open intervals from twice the unit, approx.  Years, days of the
  * month and times of day are left to time.c, which marks their tokens.
+ * Elements read at a token are cached per sentence, as the readings above
+ * look at the same tokens again.
  */
-#include <math.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/utf8.h"
 #include "extract/extract.h"
@@ -877,6 +885,19 @@ static int determiner(qctx *c, size_t i)
 	return c->t[i].kind == TK_NUM || numword(c->text, &c->t[i]) >= 0;
 }
 
+/* Is the lone fraction A at token I an amount?  Yes after a bound ("more
+ * than half"); "a third" also before "of" or punctuation; a bare "half"
+ * before "of", unless "the second half of" makes it a part. */
+static int weak_is_amount(qctx *c, const num *a, size_t i, size_t lo)
+{
+	size_t f, end = a->end;
+	if (modifier_before(c, i, lo, &f))
+		return 1;
+	if (a->weak == 1)
+		return end >= c->n || c->t[end].kind == TK_PUNCT || at_word(c, end, "of");
+	return at_word(c, end, "of") && !at_word(c, i, "quarter") && !(i > 0 && determiner(c, i - 1));
+}
+
 /* Can a numeral start at token I?  Number words and digits (CLS), vulgar
  * fractions, and ".08". */
 static int may_start(qctx *c, const uint8_t *cls, size_t i)
@@ -997,8 +1018,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			i = end;
 			continue;
 		}
-		if (a.weak && !modifier_before(c, start, lo, &f) && !(a.weak == 1 && (end >= n || t[end].kind == TK_PUNCT || at_word(c, end, "of"))) &&
-		    !(a.weak == 2 && at_word(c, end, "of") && !at_word(c, i, "quarter") && !(i > 0 && determiner(c, i - 1)))) {
+		if (a.weak && !weak_is_amount(c, &a, i, lo)) {
 			i = a.weak == 1 ? i + 1 : end; /* "a third term": an ordinal */
 			continue;
 		}
