@@ -1,20 +1,28 @@
 /*
  * quantity.c: number expressions -> intervals.
  *
- * Reads the tokens of one sentence left to right.  At each number (digits,
- * or number words from data/numbers.txt) it parses the whole numeral
- * ("one hundred and fifty", "1.5 million", "12k", "two thirds"), then looks
- * left for a bound or hedge (data/qmod.txt: "at least", "roughly", "fewer
- * than") or a range opener ("between", "from"), and right for the other end
- * of a range ("and", "to", "-", "or"), a shared scale ("3 to 4 million"),
- * a unit that types it (%, currency, "years old", "days") or a closing
- * hedge ("or more").  Vague plurals ("thousands", "tens of thousands")
+ * Reads the tokens of one sentence left to right.  At each token that may
+ * open a numeral it tries, in order: vague amounts ("thousands", "tens of
+ * thousands", "a few dozen"), fractions ("half a million", "two thirds",
+ * "3/4", "½"), ordinals ("twenty-first"), then a numeral grammar over the
+ * number words of data/numbers.txt and small integers: groups below a
+ * thousand ("three hundred and twenty-one") joined by falling scales ("one
+ * hundred twenty-three thousand four hundred"), with "point" decimals or an
+ * "and" fraction at the end ("two and a half million", "one million and a
+ * half"); digits take suffixes and scale words ("12k", "1.5 million",
+ * "7-3/8").  It then looks left for a bound or hedge (data/qmod.txt: "at
+ * least", "roughly") or a range opener ("between", "from"), and right for
+ * the other end of a range ("to", "-", "and", "or") with a shared scale
+ * ("3 to 4 million"), a unit that types it (data/qunits.txt), a closing
+ * hedge (data/qpost.txt: "or more", "or so") or a second bound ("and less
+ * than 35").  Labels (data/qlabel.txt: "page 12", "14 Sadova Street", and
+ * "Boeing 737"), scores and phone numbers are skipped.  Vague plurals
  * become open intervals from twice the unit, approx.  Years, days of the
  * month and times of day are left to time.c, which marks their tokens.
+ * Elements read at a token are cached per sentence, as the readings above
+ * look at the same tokens again.
  */
-#include <math.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/utf8.h"
 #include "extract/extract.h"
@@ -37,7 +45,7 @@ typedef struct num {
 
 
 /* Beyond the NUMW_* classes, what one element of a numeral can be. */
-enum { W_NUMBER = 16, W_DIGITS, W_FRACTION, W_ORDINAL };
+enum { W_NUMBER = 16, W_DIGITS, W_FRACTION, W_ORDINAL, W_MULTIPLE };
 
 /* One element of a numeral: a number word, a compound ("twenty-one",
  * "fifty - two", "one-eighth", "twenty-first") or a plain integer below
@@ -122,7 +130,7 @@ static int denominator_at(qctx *c, size_t j, elem *d)
 }
 
 /* Joins two number words A - B into one element, or returns 0. */
-static int join(elem *e, int ca, double va, int cb, double vb, int pb)
+static int join(elem *e, int ca, double va, int pa, int cb, double vb, int pb)
 {
 	if (ca == NUMW_TEN && cb == NUMW_UNIT && vb > 0 && vb < 10) {
 		e->cls = W_NUMBER, e->v = va + vb;
@@ -130,6 +138,8 @@ static int join(elem *e, int ca, double va, int cb, double vb, int pb)
 		e->cls = W_ORDINAL, e->v = va + vb;
 	} else if ((ca == NUMW_UNIT || ca == NUMW_TEN) && va > 0 && is_denominator(cb, vb) && (pb || va == 1)) {
 		e->cls = W_FRACTION, e->v = va / vb;
+	} else if (ca == NUMW_FRAC && !pa && (cb == NUMW_DOZEN || (cb == NUMW_SCALE && vb >= 1000)) && !pb) {
+		e->cls = W_MULTIPLE, e->v = vb / va; /* "half-dozen", "quarter-million" */
 	} else {
 		return 0;
 	}
@@ -177,7 +187,7 @@ static int read_elem(const qctx *c, size_t j, elem *e)
 		int pa = 0, pb = 0;
 		int ca = numword_text(s, (size_t)(hy - s), &va, &pa);
 		int cb = numword_text(hy + 1, len - (size_t)(hy - s) - 1, &vb, &pb);
-		return ca && cb && join(e, ca, va, cb, vb, pb) ? e->cls : 0;
+		return ca && cb && join(e, ca, va, pa, cb, vb, pb) ? e->cls : 0;
 	}
 	e->cls = numword_text(s, len, &e->v, &e->plural);
 	/* "fifty - two", "five - eighths": a spaced hyphen joins them too. */
@@ -188,7 +198,7 @@ static int read_elem(const qctx *c, size_t j, elem *e)
 		int pb = 0;
 		int cb = numword_text(c->text + b->start, b->end - b->start, &vb, &pb);
 		elem x = *e;
-		if (cb && join(&x, e->cls, e->v, cb, vb, pb) && x.cls != W_ORDINAL) {
+		if (cb && join(&x, e->cls, e->v, e->plural, cb, vb, pb) && x.cls != W_ORDINAL) {
 			*e = x;
 			e->end = j + 3;
 		}
@@ -279,6 +289,10 @@ static int group_at(qctx *c, size_t j, int article, double *v, size_t *end)
 	double g = 0;
 	if (article && (at_word(c, j, "a") || at_word(c, j, "an"))) {
 		int k = elem_at(c, j + 1, &e);
+		if (k == W_MULTIPLE) { /* "a half-dozen" */
+			*v = e.v, *end = e.end;
+			return 1;
+		}
 		if (k != NUMW_HUNDRED && k != NUMW_DOZEN && !big_scale(c, &e, j + 1))
 			return 0;
 		g = 1, j++;
@@ -290,6 +304,9 @@ static int group_at(qctx *c, size_t j, int article, double *v, size_t *end)
 	int k = elem_at(c, j, &e);
 	if (!g) {
 		switch (k) {
+		case W_MULTIPLE:
+			*v = e.v, *end = e.end;
+			return 1;
 		case W_DIGITS:
 		case W_NUMBER:
 		case NUMW_UNIT:
@@ -497,9 +514,13 @@ static int digits_at(qctx *c, size_t i, num *out)
 		    fraction_at(c, a, &f, &fe, &weak))
 			v += f, j = fe;
 	}
-	/* A scale word after: "1.5 million", "3 dozen", "10 k". */
+	/* A scale word after: "1.5 million", "3 dozen", "10 k", "1.5-million". */
 	while (j < c->n && !out->ordinal) {
 		int k = numword(c->text, &t[j]);
+		if (k < 0 && punct_is(&t[j], '-') && !(t[j].flags & TF_SPACE) && j + 1 < c->n &&
+		    !(t[j + 1].flags & TF_SPACE) && (k = numword(c->text, &t[j + 1])) >= 0 &&
+		    L->num_class[k] == NUMW_SCALE && L->num_value[k] >= 1000)
+			j++;
 		if (k < 0)
 			break;
 		int cl = L->num_class[k];
@@ -864,6 +885,19 @@ static int determiner(qctx *c, size_t i)
 	return c->t[i].kind == TK_NUM || numword(c->text, &c->t[i]) >= 0;
 }
 
+/* Is the lone fraction A at token I an amount?  Yes after a bound ("more
+ * than half"); "a third" also before "of" or punctuation; a bare "half"
+ * before "of", unless "the second half of" makes it a part. */
+static int weak_is_amount(qctx *c, const num *a, size_t i, size_t lo)
+{
+	size_t f, end = a->end;
+	if (modifier_before(c, i, lo, &f))
+		return 1;
+	if (a->weak == 1)
+		return end >= c->n || c->t[end].kind == TK_PUNCT || at_word(c, end, "of");
+	return at_word(c, end, "of") && !at_word(c, i, "quarter") && !(i > 0 && determiner(c, i - 1));
+}
+
 /* Can a numeral start at token I?  Number words and digits (CLS), vulgar
  * fractions, and ".08". */
 static int may_start(qctx *c, const uint8_t *cls, size_t i)
@@ -984,8 +1018,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			i = end;
 			continue;
 		}
-		if (a.weak && !modifier_before(c, start, lo, &f) && !(a.weak == 1 && (end >= n || t[end].kind == TK_PUNCT || at_word(c, end, "of"))) &&
-		    !(a.weak == 2 && at_word(c, end, "of") && !at_word(c, i, "quarter") && !(i > 0 && determiner(c, i - 1)))) {
+		if (a.weak && !weak_is_amount(c, &a, i, lo)) {
 			i = a.weak == 1 ? i + 1 : end; /* "a third term": an ordinal */
 			continue;
 		}
@@ -1050,6 +1083,11 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 		} else if (!rend && end < n && punct_is(&t[end], '+') && !(t[end].flags & TF_SPACE)) {
 			apply_mod(&r, QMOD_GE, a.v); /* "50+" */
 			end++;
+		} else if (!rend && end + 1 < n && punct_is(&t[end], '-') && !(t[end].flags & TF_SPACE) &&
+			   !(t[end + 1].flags & TF_SPACE) && (post = modifier_after(c, end + 1, &j)) != 0 &&
+			   (post == QMOD_GE || post == QMOD_APPROX) && j == end + 2) {
+			apply_mod(&r, post, a.v); /* "40-odd", "50-plus" */
+			end = j;
 		}
 		if (!rend)
 			end = second_bound(c, end, &r);
