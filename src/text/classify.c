@@ -169,9 +169,10 @@ static int looks_menu(const char *s, span sp, const para *p)
 		unsigned char c = (unsigned char)s[i + 1];
 		if ((c == '|' || c == '>') && s[i + 2] == ' ')
 			seps++;
-		else if (c == ' ' && s[i - 1] != ' ' && s[i + 2] != ' ' && !(utf8_class[(unsigned char)s[i + 2]] & CC_DIGIT) &&
+		else if (c == ' ' && s[i - 1] != ' ' && (utf8_class[(unsigned char)s[i + 2]] & (CC_UPPER | CC_HIGH)) &&
 			 !(utf8_class[(unsigned char)s[i - 1]] & CC_DIGIT))
-			seps++; /* two spaces between words, not between table figures */
+			seps++; /* two spaces before a capitalized item, not between
+				 * figures or inside a sentence typed with double spaces */
 		else if (c == 0xC2 && (unsigned char)s[i + 2] == 0xB7)
 			seps++;
 		else if (c == 0xE2 && i + 4 < sp.end && (unsigned char)s[i + 2] == 0x80 &&
