@@ -37,23 +37,31 @@ int lexmap_get(const lexmap *m, const char *s, size_t n)
 	}
 }
 
-/* Sets bits V on KEY's value, adding the key if absent. */
-static void map_or(lexmap *m, const char *key, size_t n, int v)
+/* KEY's slot: the one that holds it, or the empty one where it goes (its
+ * key then NULL). */
+static struct lexslot *slot_of(lexmap *m, const char *key, size_t n)
 {
 	for (uint32_t i = hash(key, n) & m->mask;; i = (i + 1) & m->mask) {
 		struct lexslot *e = &m->slots[i];
-		if (!e->key) {
-			e->key = key;
-			e->len = (uint32_t)n;
-			e->value = v;
-			return;
-		}
-		if (e->len == n && memcmp(e->key, key, n) == 0) {
-			e->value |= v;
-			return;
-		}
+		if (!e->key || (e->len == n && memcmp(e->key, key, n) == 0))
+			return e;
 	}
 }
+
+/* Sets KEY's value: OP 0 adds it unless present (the first entry wins),
+ * 1 ORs bits into it, 2 overwrites it. */
+static void map_update(lexmap *m, const char *key, size_t n, int value, int op)
+{
+	struct lexslot *e = slot_of(m, key, n);
+	if (!e->key)
+		*e = (struct lexslot){key, (uint32_t)n, value};
+	else if (op == 1)
+		e->value |= value;
+	else if (op == 2)
+		e->value = value;
+}
+
+static void map_or(lexmap *m, const char *key, size_t n, int v) { map_update(m, key, n, v, 1); }
 
 static void die(const char *what)
 {
@@ -73,20 +81,7 @@ static void map_init(lexmap *m, size_t expected)
 }
 
 /* Adds KEY unless present (the first entry wins). */
-static void map_put(lexmap *m, const char *key, size_t n, int value)
-{
-	for (uint32_t i = hash(key, n) & m->mask;; i = (i + 1) & m->mask) {
-		struct lexslot *e = &m->slots[i];
-		if (!e->key) {
-			e->key = key;
-			e->len = (uint32_t)n;
-			e->value = value;
-			return;
-		}
-		if (e->len == n && memcmp(e->key, key, n) == 0)
-			return;
-	}
-}
+static void map_put(lexmap *m, const char *key, size_t n, int value) { map_update(m, key, n, value, 0); }
 
 static const lexicon_file *file(const char *name)
 {
@@ -119,18 +114,7 @@ void lexmap_init(lexmap *m, size_t expected) { map_init(m, expected); }
 
 void lexmap_put(lexmap *m, const char *key, size_t n, int value) { map_put(m, key, n, value); }
 
-void lexmap_set(lexmap *m, const char *key, size_t n, int value)
-{
-	for (uint32_t i = hash(key, n) & m->mask;; i = (i + 1) & m->mask) {
-		struct lexslot *e = &m->slots[i];
-		if (!e->key || (e->len == n && memcmp(e->key, key, n) == 0)) {
-			e->key = e->key ? e->key : key;
-			e->len = (uint32_t)n;
-			e->value = value;
-			return;
-		}
-	}
-}
+void lexmap_set(lexmap *m, const char *key, size_t n, int value) { map_update(m, key, n, value, 2); }
 
 static int class_of(const char *s, size_t n, const char *const *names)
 {
