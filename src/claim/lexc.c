@@ -294,7 +294,7 @@ static void build(void)
 {
 	static const char *const speech[] = {"say", "tell", "colon"};
 	static const char *const counted[] = {"troops", "people", "units"};
-	static const char *const title[] = {"title", "role", "mod", "skip"};
+	static const char *const title[] = {"title", "role", "mod", "skip", "place"};
 	(void)lexicon_get();
 	phrasemap *maps[] = {&lex.gaz, &lex.speech, &lex.stance, &lex.mverb, &lex.mnoun,
 			     &lex.counted, &lex.hedge, &lex.title, &lex.role, &lex.mpre};
@@ -321,13 +321,13 @@ static void build(void)
 		size_t cl, pl;
 		const char *c = lexicon_field(f->entries[i], 0, &cl);
 		const char *p = lexicon_field(f->entries[i], 1, &pl);
-		int k = name_index(c, cl, title, 4);
+		int k = name_index(c, cl, title, 5);
 		if (k < 0 || !p)
 			die("data/titles.txt: bad line");
 		if (k == 0)
 			add_phrase(&lex.title, p, pl, 1, 0);
 		else
-			add_phrase(&lex.role, p, pl, k, 1); /* RL_ROLE, RL_MOD, RL_SKIP */
+			add_phrase(&lex.role, p, pl, k, 1); /* RL_ROLE, RL_MOD, RL_SKIP, RL_PLACE */
 	}
 }
 

@@ -36,7 +36,7 @@ typedef struct gzentry {
 
 /* Classes of data/speech.txt, titles.txt, counted.txt. */
 enum { SP_SAY = 1, SP_TELL, SP_COLON };
-enum { RL_ROLE = 1, RL_MOD = 2, RL_SKIP = 3 };   /* values of the role map */
+enum { RL_ROLE = 1, RL_MOD = 2, RL_SKIP = 3, RL_PLACE = 4 };   /* values of the role map */
 enum { CN_TROOPS = 1, CN_PEOPLE, CN_UNITS };
 #define ST_OBJECT (ST_KINDS + 1)
 
@@ -52,7 +52,7 @@ typedef struct claimlex {
 	phrasemap hedge;      /* -> 1 + index into hedge_names */
 	const char *const *hedge_names;
 	phrasemap title;      /* case-sensitive, -> 1 */
-	phrasemap role;       /* -> RL_ROLE, RL_MOD or RL_SKIP */
+	phrasemap role;       /* -> RL_ROLE, RL_MOD, RL_SKIP or RL_PLACE */
 	lexmap first;         /* folded first word -> bits (1 << id) of the maps
 	                       * with a phrase that starts with it */
 	lexmap demonym_of;    /* country canonical -> 1 + index of its demonym line */

@@ -200,6 +200,16 @@ static int speech_follows(const sentx *s, size_t j)
 	return 0;
 }
 
+/* Are tokens [A, B) name-shaped words (Capitalized, not ALLCAPS) none of
+ * which is a role ("Supreme Court", "Border Guard")? */
+static int plain_name(const sentx *s, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if ((s->t[k].flags & TF_ALLCAPS) || tok_role(s, k, NULL) || s->t[k].end - s->t[k].start < 2)
+			return 0;
+	return 1;
+}
+
 static int case_ok(const sentx *s, size_t i, size_t len)
 {
 	size_t k = i;
@@ -309,6 +319,15 @@ void sentx_mentions(sentx *s)
 				continue;
 			}
 			size_t nl = name_run(s, i, 4);
+			/* A sentence that opens on a two- or three-word name and goes on
+			 * in lower case: "Olena Kovalenko commands a drone unit". */
+			if (i == 0 && (nl == 2 || nl == 3) && tok_word(s, nl) && !tok_cap(s, nl) && plain_name(s, 0, nl)) {
+				full = span_dup(s, 0, nl);
+				remember_person(s, full);
+				add_mention(s, 0, nl, GZ_PERSON, NULL, full);
+				i = nl;
+				continue;
+			}
 			/* "Kapranos said", "said David Frost", ", said Souness." */
 			int said_before = i > 0 && sx_match(s, &L->speech, i - 1, &tl) == SP_SAY;
 			if (nl && (speech_follows(s, i + nl) || said_before) && (nl >= 2 || !starter(s, i))) {
