@@ -111,6 +111,8 @@ unit-cfg: $(B)/tests/unit_tests $(B)/attest
 	sh tests/e2e/run.sh $(B)/attest
 	@echo "== hostile-input tests ($(CFG))"
 	sh tests/hostile/run.sh $(B)/attest
+	@echo "== ledger tests ($(CFG))"
+	sh tests/ledger/run.sh $(B)/attest
 
 asan:
 	$(MAKE) --no-print-directory CFG=asan unit-cfg
@@ -118,6 +120,11 @@ asan:
 bench: $(DEPS_OK)
 	$(MAKE) --no-print-directory CFG=release build/release/bench_front
 	build/release/bench_front ../shared
+	$(MAKE) --no-print-directory CFG=release build/release/attest build/release/bench_ledger
+	sh bench/ledger.sh build/release/attest build/release/bench_ledger ../shared
+
+build/release/bench_ledger: bench/bench_ledger.c build/release/libattest.a
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 build/release/bench_front: bench/bench_front.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS) -lz

@@ -26,10 +26,28 @@ void out_begin(outw *o, attest_output fmt, unsigned flags, FILE *f, const col *c
 
 static int blank(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
+/* The highlight markers of query answers (search snippets), private-use
+ * characters U+E000 and U+E001, written as colours or brackets. */
+static int marker(const char *s, size_t n)
+{
+	if (n < 3 || (unsigned char)s[0] != 0xee || (unsigned char)s[1] != 0x80)
+		return 0;
+	return (unsigned char)s[2] == 0x80 ? 1 : (unsigned char)s[2] == 0x81 ? 2 : 0;
+}
+
+static void put_marker(buf *b, int m, int color)
+{
+	if (color)
+		buf_adds(b, m == 1 ? "\x1b[1;31m" : "\x1b[0m");
+	else
+		buf_addc(b, m == 1 ? '[' : ']');
+}
+
 /* Appends S[0..N) with whitespace runs folded to one space and control
- * bytes as spaces, at most LIMIT characters; returns the characters in all
- * of S when folded (so the caller knows whether it was cut). */
-static size_t fold(buf *b, const char *s, size_t n, size_t limit)
+ * bytes as spaces (so document text cannot drive the terminal), at most
+ * LIMIT characters; returns the characters in all of S when folded (so the
+ * caller knows whether it was cut). */
+static size_t fold(buf *b, const char *s, size_t n, size_t limit, int color)
 {
 	size_t shown = 0, i = 0;
 	while (i < n && blank((unsigned char)s[i]))
@@ -43,6 +61,14 @@ static size_t fold(buf *b, const char *s, size_t n, size_t limit)
 			continue;
 		}
 		unsigned char c = (unsigned char)s[i];
+		int m = marker(s + i, n - i);
+		if (m) {
+			if (shown < limit)
+				put_marker(b, m, color);
+			shown += !color;
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t l = c < 0x80 ? 1 : utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		if (shown++ < limit) {
@@ -58,16 +84,16 @@ static size_t fold(buf *b, const char *s, size_t n, size_t limit)
 
 /* Appends S as a table cell of WIDTH characters: cut with an ellipsis when
  * longer, padded when shorter; COL_WIDE cells are never cut. */
-static void cell(buf *b, const char *s, size_t n, unsigned width)
+static void cell(buf *b, const char *s, size_t n, unsigned width, int color)
 {
 	if (width == COL_WIDE) {
-		fold(b, s, n, SIZE_MAX);
+		fold(b, s, n, SIZE_MAX, color);
 		return;
 	}
-	size_t mark = b->len, all = fold(b, s, n, width);
+	size_t mark = b->len, all = fold(b, s, n, width, color);
 	if (all > width) {
 		b->len = mark;
-		fold(b, s, n, width - 1);
+		fold(b, s, n, width - 1, color);
 		buf_adds(b, "\xe2\x80\xa6"); /* … */
 		all = width;
 	}
@@ -84,7 +110,7 @@ static void header(outw *o)
 			buf_adds(b, i ? "," : "");
 			buf_adds(b, c->name);
 		} else if (c->width) {
-			cell(b, c->name, strlen(c->name), c->width);
+			cell(b, c->name, strlen(c->name), c->width, 0);
 			if (c->width != COL_WIDE)
 				buf_adds(b, "  ");
 		}
@@ -140,7 +166,7 @@ int out_row(outw *o, sqlite3_stmt *st)
 			buf_adds(b, i ? "," : "");
 			csv_field(b, s, n);
 		} else if (c->width) {
-			cell(b, t == SQLITE_NULL ? "-" : s, t == SQLITE_NULL ? 1 : n, c->width);
+			cell(b, t == SQLITE_NULL ? "-" : s, t == SQLITE_NULL ? 1 : n, c->width, (o->flags & ATTEST_OUT_COLOR) != 0);
 			if (c->width != COL_WIDE)
 				buf_adds(b, "  ");
 		}

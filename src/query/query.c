@@ -36,6 +36,9 @@
 #define UNDATED_DAYS 7
 #define MAX_PARAMS 16
 
+/* A stored number as an integer when it is one (12000, not 12000.0). */
+#define NUM(x) "iif(" x " = CAST(" x " AS INTEGER), CAST(" x " AS INTEGER), " x ")"
+
 #define EVIDENCE(t) "CAST(substr(d.text, " t ".ev_start + 1, " t ".ev_end - " t ".ev_start) AS TEXT)"
 #define CLAIM_FROM " FROM claim c JOIN article a ON a.id = c.article JOIN doc d ON d.id = a.doc AND d.current = 1"
 #define SOURCE_KEY(c, a) "(" a ".grp || '|' || coalesce(" c ".source_names, " c ".source, ''))"
@@ -55,8 +58,8 @@ static const col claim_cols[] = {
 	{"subject", "coalesce(c.subject_canonical, c.subject)", 20},
 	{"subject_text", "c.subject", 0},
 	{"value", "c.value_text", 18},
-	{"low", "c.low", 0},
-	{"high", "c.high", 0},
+	{"low", NUM("c.low"), 0},
+	{"high", NUM("c.high"), 0},
 	{"approx", "c.approx", 0},
 	{"source", "coalesce(c.source, '(article)')", 22},
 	{"source_names", "c.source_names", 0},
@@ -119,8 +122,8 @@ static const col series_cols[] = {
 	{"subject", "c.subject_canonical", 28},
 	{"claims", "count(*)", 6},
 	{"sources", "count(DISTINCT " SOURCE_KEY("c", "a") ")", 7},
-	{"min", "min(c.low)", 10},
-	{"max", "max(coalesce(c.high, c.low))", 10},
+	{"min", NUM("min(c.low)"), 10},
+	{"max", NUM("max(coalesce(c.high, c.low))"), 10},
 	{"first", "min(c.day_lo)", 10},
 	{"last", "max(c.day_hi)", COL_WIDE},
 };
@@ -546,8 +549,8 @@ attest_status query_run(sqlite3 *db, const attest_query *q, outw *o, char *err, 
 	} else {
 		if (q->kind == ATTEST_Q_SEARCH) {
 			param(&b, q->text);
-			param(&b, o->flags & ATTEST_OUT_COLOR ? "\x1b[1;31m" : "[");
-			param(&b, o->flags & ATTEST_OUT_COLOR ? "\x1b[0m" : "]");
+			param(&b, o->fmt == ATTEST_OUT_TABLE ? "\xee\x80\x80" : "[");
+			param(&b, o->fmt == ATTEST_OUT_TABLE ? "\xee\x80\x81" : "]");
 		}
 		select_cols(&b, k);
 		buf_adds(&b.sql, k->from);
