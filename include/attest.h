@@ -191,7 +191,7 @@ typedef enum attest_added {
 ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add(attest_ledger *l, const attest_doc *doc,
 							    const char *source, attest_added *how, int64_t *doc_id);
 
-/* Documents per transaction (default 32; 1 commits every document). */
+/* Documents per transaction (default 1000, and at least once a second; 1 commits every document). */
 ATTEST_API void attest_ledger_set_batch(attest_ledger *l, unsigned docs);
 
 /* Commits the documents added so far. */

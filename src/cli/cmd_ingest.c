@@ -207,7 +207,7 @@ int cmd_ingest(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	const char *db = cli_default_db(), *ref = NULL;
 	int format = ATTEST_FORMAT_AUTO, quiet = 0;
-	long batch = 32;
+	long batch = 1000;
 	optind = 1;
 	opterr = 0;
 	int c;

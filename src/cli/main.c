@@ -12,7 +12,8 @@
 static int cmd_help(int argc, char **argv);
 
 /* The output options every query command takes. */
-#define Q_OUT " [--db PATH] [--json|--csv] [--limit N] [--color auto|always|never]"
+#define Q_OPTS "[--db PATH] [--json|--csv] [--limit N] [--color auto|always|never]"
+#define Q_OUT " " Q_OPTS
 
 static const command commands[] = {
 	{"text", cmd_text, "[--format auto|text|html] FILE...|-",
@@ -31,8 +32,8 @@ static const command commands[] = {
 	 "one estimate series in date order, with how many sources agree"},
 	{"series", cmd_query, "[--measure M] [--subject S] [--min-sources N]" Q_OUT,
 	 "estimate series: claims by measure and subject"},
-	{"conflicts", cmd_query, Q_OUT + 1, "incompatible estimates, denials against later admissions"},
-	{"docs", cmd_query, Q_OUT + 1, "the documents in the ledger, versions and near-duplicate copies"},
+	{"conflicts", cmd_query, Q_OPTS, "incompatible estimates, denials against later admissions"},
+	{"docs", cmd_query, Q_OPTS, "the documents in the ledger, versions and near-duplicate copies"},
 	{"show", cmd_query, "DOC[#ARTICLE]" Q_OUT, "a document with its claims, quotes and stances marked"},
 	{"export", cmd_query, "[--db PATH] [--format jsonl|csv] [--type docs|articles|claims|quotes|stances]",
 	 "every record, for other tools"},

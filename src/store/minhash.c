@@ -1,21 +1,19 @@
 /*
- * minhash.c: MinHash signatures of word shingles.  Each word is hashed once
- * (FNV-1a, ASCII case folded); a shingle's hash mixes the hashes of its
- * MINHASH_SHINGLE words; the K permutations are h_i(x) = (a_i x + b_i) >> 32
- * with odd 64-bit multipliers a_i drawn from a fixed splitmix64 stream, so
- * signatures are stable across runs and builds (they are stored).
+ * minhash.c: MinHash signatures of word shingles, by one-permutation
+ * hashing: each word is hashed once (FNV-1a, ASCII case folded), a
+ * shingle's hash mixes the hashes of its MINHASH_SHINGLE words, its low 6
+ * bits choose one of the K buckets and its high 32 bits compete for that
+ * bucket's minimum.  One hash per shingle instead of K; buckets left empty
+ * (short texts) borrow the next filled bucket's value, offset by their
+ * distance (rotation densification), so two texts stay comparable.  All
+ * constants are fixed: signatures are stored and must not change between
+ * builds.
  */
 #include "store/minhash.h"
 
 #include <string.h>
 
-static uint64_t splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
+_Static_assert(MINHASH_K == 64, "one bucket per value of the low 6 bits");
 
 static int word_byte(unsigned char c)
 {
@@ -30,17 +28,22 @@ static uint64_t mix(uint64_t h)
 	return h;
 }
 
+static void take(uint32_t sig[MINHASH_K], uint64_t *filled, uint64_t shingle)
+{
+	uint64_t h = mix(shingle ^ 0x6174746573740001ull);
+	unsigned k = (unsigned)(h & (MINHASH_K - 1));
+	uint32_t v = (uint32_t)(h >> 32);
+	if (!(*filled >> k & 1) || v < sig[k])
+		sig[k] = v;
+	*filled |= 1ull << k;
+}
+
 size_t minhash_sig(const char *text, size_t n, uint32_t sig[MINHASH_K])
 {
-	uint64_t a[MINHASH_K], b[MINHASH_K], seed = 0x6174746573740001ull;
-	for (unsigned i = 0; i < MINHASH_K; i++) {
-		a[i] = splitmix(&seed) | 1u;
-		b[i] = splitmix(&seed);
-		sig[i] = UINT32_MAX;
-	}
-	uint64_t win[MINHASH_SHINGLE] = {0};
+	uint64_t win[MINHASH_SHINGLE] = {0}, filled = 0;
 	size_t words = 0, shingles = 0;
 	const unsigned char *p = (const unsigned char *)text;
+	memset(sig, 0xff, MINHASH_K * sizeof *sig);
 	for (size_t i = 0; i < n;) {
 		if (!word_byte(p[i])) {
 			i++;
@@ -56,20 +59,25 @@ size_t minhash_sig(const char *text, size_t n, uint32_t sig[MINHASH_K])
 		for (size_t k = 0; k < MINHASH_SHINGLE; k++)
 			s = mix(s ^ win[(words + k) % MINHASH_SHINGLE]);
 		shingles++;
-		for (unsigned k = 0; k < MINHASH_K; k++) {
-			uint32_t v = (uint32_t)((a[k] * s + b[k]) >> 32);
-			if (v < sig[k])
-				sig[k] = v;
-		}
+		take(sig, &filled, s);
 	}
 	if (words && words < MINHASH_SHINGLE) { /* a text shorter than one shingle is one shingle */
 		uint64_t s = 0;
 		for (size_t k = 0; k < words; k++)
 			s = mix(s ^ win[k]);
 		shingles = 1;
-		for (unsigned k = 0; k < MINHASH_K; k++)
-			sig[k] = (uint32_t)((a[k] * s + b[k]) >> 32);
+		take(sig, &filled, s);
 	}
+	if (!filled)
+		return 0;
+	uint32_t dense[MINHASH_K];
+	for (unsigned k = 0; k < MINHASH_K; k++) {
+		unsigned d = 0;
+		while (!(filled >> ((k + d) % MINHASH_K) & 1))
+			d++;
+		dense[k] = sig[(k + d) % MINHASH_K] + d * 0x9e3779b9u;
+	}
+	memcpy(sig, dense, sizeof dense);
 	return shingles;
 }
 

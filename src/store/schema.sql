@@ -51,15 +51,6 @@ CREATE TABLE band (
 	PRIMARY KEY (key, article)
 ) WITHOUT ROWID;
 
-CREATE TABLE sentence (
-	doc INTEGER NOT NULL,
-	idx INTEGER NOT NULL,
-	article INTEGER NOT NULL,       -- article.id
-	start INTEGER NOT NULL,
-	end INTEGER NOT NULL,
-	PRIMARY KEY (doc, idx)
-) WITHOUT ROWID;
-
 CREATE TABLE quantity (
 	id INTEGER PRIMARY KEY,
 	article INTEGER NOT NULL,
@@ -157,5 +148,11 @@ CREATE TABLE party (
 ) WITHOUT ROWID;
 CREATE INDEX party_name ON party(name, kind);
 
--- Full text of each article (title and body); rowid = article.id.
-CREATE VIRTUAL TABLE article_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- Full text of each article (title and body); rowid = article.id.  The
+-- index keeps no copy of the text: snippets read it back from doc.text
+-- through the article_text view (FTS5 external content).
+CREATE VIEW article_text AS
+	SELECT a.id AS id, a.title AS title, CAST(substr(d.text, a.start + 1, a.end - a.start) AS TEXT) AS body
+	FROM article a JOIN doc d ON d.id = a.doc;
+CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content = 'article_text', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2');

@@ -38,7 +38,8 @@ attest_status store_add(store *s, const attest_doc *doc, const char *path, store
 /* Documents per transaction for store_add (1 = every document commits). */
 void store_set_batch(store *s, unsigned n);
 
-/* Commits the open batch. */
+/* Indexes the batch's full text and commits it; on failure the whole
+ * batch is rolled back and the error says how many documents it held. */
 attest_status store_flush(store *s);
 
 /* Applies the embedded schema's migrations above DB's user_version; 0 or

@@ -4,11 +4,17 @@
  *
  * Atomicity: every document is written inside its own SAVEPOINT; any
  * failure rolls back to it, so a document lands whole or not at all.
- * Documents are committed in batches (store_set_batch) for speed: a crash or
- * kill -9 loses at most the open batch, never a part of a document, and a
- * re-run stores what was lost (documents already present are skipped by
- * their content hash).  WAL mode lets readers query during an ingest;
+ * Documents are committed in batches (store_set_batch, and at least every
+ * BATCH_SECONDS) for speed: a crash or kill -9 loses at most the open
+ * batch, never a part of a document, and a re-run stores what was lost
+ * (documents already present are skipped by their content hash).  WAL mode lets readers query during an ingest;
  * synchronous=NORMAL is durable against application crashes.
+ *
+ * Full text: FTS5 writes its pending terms to disk at every savepoint, which
+ * made savepoints per document cost a third of the ingest time; so the
+ * article texts of a batch are queued and indexed just before its commit,
+ * after the last savepoint.  If that fails the whole batch is rolled back
+ * (and reported), so the index never misses a stored article.
  *
  * Near-duplicates: each article gets a MinHash signature; an article whose
  * signature matches an earlier article's in a band and is at least
@@ -28,11 +34,16 @@
 
 /* How long a writer waits for another writer's lock. */
 #define BUSY_TIMEOUT_MS 10000
-#define DEFAULT_BATCH 32
+#define DEFAULT_BATCH 1000
+/* Seconds after which an open batch commits whatever its size, so readers
+ * see progress and a crash loses little. */
+#define BATCH_SECONDS 1.0
+/* Full text queued for a batch beyond which the batch commits early. */
+#define FTS_QUEUE_MAX (16u << 20)
 
 enum {
 	S_FIND_HASH, S_MAX_VERSION, S_CURRENT, S_DOC, S_ARTICLE, S_SET_GRP, S_BAND_FIND, S_BAND_ADD, S_FTS,
-	S_SENT, S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_COUNT
+	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_COUNT
 };
 
 static const char *const sqls[S_COUNT] = {
@@ -48,7 +59,6 @@ static const char *const sqls[S_COUNT] = {
 			"WHERE b.key = ?1 LIMIT 8", /* bounds the work per band */
 	[S_BAND_ADD] = "INSERT OR IGNORE INTO band (key, article) VALUES (?1, ?2)",
 	[S_FTS] = "INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-	[S_SENT] = "INSERT INTO sentence (doc, idx, article, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_QUANT] = "INSERT INTO quantity (article, start, end, ev_start, ev_end, kind, low, high, low_incl, "
 		    "high_incl, approx) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[S_TIME] = "INSERT INTO time (article, start, end, ev_start, ev_end, day_lo, day_hi, open_end, inferred) "
@@ -74,10 +84,22 @@ struct store {
 	char err[STORE_ERR_MAX];
 	int in_tx;
 	unsigned batch, pending;
+	double batch_t0;
 	int64_t *art_ids;   /* article index -> article.id, for the document being stored */
 	char (*days)[2][11];  /* article index -> publication day range */
 	size_t art_cap;
+	buf fts;    /* full text waiting for the commit: per article, id, title and body (see queue_fts) */
+	size_t nfts;
 };
+
+static int index_fts(store *s);
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* ---- opening ---------------------------------------------------------- */
 
@@ -101,6 +123,7 @@ attest_status store_open(store **out, const char *path, int readonly, char err[S
 		return ATTEST_ERR_NOMEM;
 	}
 	s->batch = DEFAULT_BATCH;
+	buf_init(&s->fts);
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	attest_status st = ATTEST_ERR_IO;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
@@ -110,7 +133,8 @@ attest_status store_open(store **out, const char *path, int readonly, char err[S
 	}
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
-	if (!readonly && exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") < 0) {
+	if (!readonly && exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+				 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;") < 0) {
 		snprintf(err, STORE_ERR_MAX, "%.300s: cannot open the ledger: %.600s", path, s->err);
 		st = ATTEST_ERR_FORMAT;
 		goto fail;
@@ -160,6 +184,7 @@ void store_close(store *s)
 	sqlite3_close(s->db);
 	free(s->art_ids);
 	free(s->days);
+	buf_free(&s->fts);
 	free(s);
 }
 
@@ -171,10 +196,18 @@ attest_status store_flush(store *s)
 {
 	if (!s->in_tx)
 		return ATTEST_OK;
+	unsigned n = s->pending;
 	s->in_tx = 0;
 	s->pending = 0;
-	if (exec(s, "COMMIT") < 0) {
+	int rc = index_fts(s) < 0 ? -1 : exec(s, "COMMIT");
+	buf_clear(&s->fts);
+	s->nfts = 0;
+	if (rc < 0) {
+		char why[STORE_ERR_MAX];
+		memcpy(why, s->err, sizeof why);
 		(void)exec(s, "ROLLBACK");
+		snprintf(s->err, sizeof s->err, "the last %u document%s rolled back: %.900s", n, n == 1 ? " was" : "s were",
+			 why);
 		return ATTEST_ERR_IO;
 	}
 	return ATTEST_OK;
@@ -441,23 +474,47 @@ static int put_stances(const ctx *c)
 	return 0;
 }
 
-static int put_sentences(const ctx *c)
+/* ---- articles and near-duplicates ------------------------------------- */
+
+/* Queues article ID's title and body for the full-text index: an int64 id,
+ * then the title and the body, each as a size_t length and its bytes
+ * (title length SIZE_MAX for no title). */
+static int queue_fts(store *s, int64_t id, const char *title, const char *body, size_t blen)
 {
-	sqlite3_stmt *st = c->s->st[S_SENT];
-	const attest_sentence *S = c->d->sentences.items;
-	for (size_t i = 0; i < c->d->sentences.len; i++) {
-		sqlite3_bind_int64(st, 1, c->doc_id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		sqlite3_bind_int64(st, 3, S[i].article < c->d->articles.len ? c->s->art_ids[S[i].article] : 0);
-		sqlite3_bind_int64(st, 4, S[i].span.start);
-		sqlite3_bind_int64(st, 5, S[i].span.end);
-		if (step(c->s, st) < 0)
+	size_t tlen = title ? strlen(title) : SIZE_MAX;
+	if (buf_add(&s->fts, &id, sizeof id) < 0 || buf_add(&s->fts, &tlen, sizeof tlen) < 0 ||
+	    (title && buf_add(&s->fts, title, tlen) < 0) || buf_add(&s->fts, &blen, sizeof blen) < 0 ||
+	    buf_add(&s->fts, body, blen) < 0) {
+		snprintf(s->err, sizeof s->err, "out of memory");
+		return -1;
+	}
+	s->nfts++;
+	return 0;
+}
+
+/* Indexes the queued full text. */
+static int index_fts(store *s)
+{
+	sqlite3_stmt *st = s->st[S_FTS];
+	const char *p = s->fts.data;
+	for (size_t i = 0; i < s->nfts; i++) {
+		int64_t id;
+		size_t tlen, blen;
+		memcpy(&id, p, sizeof id);
+		memcpy(&tlen, p += sizeof id, sizeof tlen);
+		p += sizeof tlen;
+		sqlite3_bind_int64(st, 1, id);
+		if (tlen != SIZE_MAX)
+			bind_text(st, 2, p, tlen);
+		p += tlen == SIZE_MAX ? 0 : tlen;
+		memcpy(&blen, p, sizeof blen);
+		bind_text(st, 3, p += sizeof blen, blen);
+		p += blen;
+		if (step(s, st) < 0)
 			return -1;
 	}
 	return 0;
 }
-
-/* ---- articles and near-duplicates ------------------------------------- */
 
 /* The group of the article just stored as ID with signature SIG: an earlier
  * article's when one is a near-duplicate, else its own id. */
@@ -522,11 +579,7 @@ static int put_article(const ctx *c, size_t k)
 		if (step(s, s->st[S_BAND_ADD]) < 0)
 			return -1;
 	}
-	st = s->st[S_FTS];
-	sqlite3_bind_int64(st, 1, id);
-	bind_str(st, 2, a->title);
-	bind_text(st, 3, body, blen);
-	return step(s, st);
+	return queue_fts(s, id, a->title, body, blen);
 }
 
 /* ---- documents -------------------------------------------------------- */
@@ -611,7 +664,7 @@ static int put_doc(store *s, const attest_doc *d, const char *path, const char *
 	for (size_t k = 0; k < d->articles.len; k++)
 		if (put_article(&c, k) < 0)
 			return -1;
-	if (put_sentences(&c) < 0 || put_quantities(&c) < 0 || put_times(&c) < 0 || put_entities(&c) < 0 ||
+	if (put_quantities(&c) < 0 || put_times(&c) < 0 || put_entities(&c) < 0 ||
 	    put_claims(&c) < 0 || put_quotes(&c) < 0 || put_stances(&c) < 0)
 		return -1;
 	return 0;
@@ -632,6 +685,7 @@ attest_status store_add(store *s, const attest_doc *d, const char *path, store_r
 		if (exec(s, "BEGIN IMMEDIATE") < 0)
 			return ATTEST_ERR_IO;
 		s->in_tx = 1;
+		s->batch_t0 = seconds();
 	}
 	if (exec(s, "SAVEPOINT doc") < 0)
 		return ATTEST_ERR_IO;
@@ -647,7 +701,7 @@ attest_status store_add(store *s, const attest_doc *d, const char *path, store_r
 	}
 	if (exec(s, "RELEASE doc") < 0)
 		return ATTEST_ERR_IO;
-	if (++s->pending >= s->batch)
+	if (++s->pending >= s->batch || s->fts.len >= FTS_QUEUE_MAX || seconds() - s->batch_t0 >= BATCH_SECONDS)
 		return store_flush(s);
 	return ATTEST_OK;
 }
