@@ -16,17 +16,17 @@
  *     ("over 10,000") are open; the inclusiveness of a bound is ignored;
  *   - conflicts: estimates of one series (measure + canonical subject) by
  *     different sources that do not agree and whose periods meet (a claim's
- *     own time, else its publication day +-7 days; undated claims meet all);
- *     a denial against a later confirmation or acknowledgement by anyone,
- *     and a non-denial after a denial, when on the same topic: in one
- *     article, or sharing a content word (same_topic(), data/topic_stop.txt).
+ *     own time, else its publication day +-7 days; an undated claim meets
+ *     only the claims of its own document); a denial against a later
+ *     confirmation or acknowledgement by anyone, and a non-denial after a
+ *     denial, when on the same topic: in one article, or sharing a content
+ *     word of what they are about (the topic table, store/topic.c).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract.h"
-#include "lex/lexicon_table.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -172,6 +172,18 @@ static const col conflict_cols[] = {
 	".current = 1"
 #define WHO(n) "coalesce(c" n ".source_names, c" n ".source, 'article:' || a" n ".grp)"
 
+/* A denial (i1) and a confirmation, acknowledgement or non-denial (i2) on
+ * the same topic and not earlier: later in the same article, or in another
+ * article dated the same day or later that shares a topic word. */
+#define LATER_KINDS "('confirm', 'acknowledge', 'nondenial')"
+#define STANCE_PAIRS                                                                                               \
+	"SELECT s1.id AS i1, s2.id AS i2 FROM stance s1 JOIN stance s2 ON s2.article = s1.article "               \
+	"AND s2.start >= s1.start AND s2.id != s1.id WHERE s1.stance = 'deny' AND s2.stance IN " LATER_KINDS      \
+	" UNION SELECT s1.id, s2.id FROM stance s1 JOIN topic t1 ON t1.stance = s1.id "                          \
+	"JOIN topic t2 ON t2.word = t1.word AND t2.stance != s1.id JOIN stance s2 ON s2.id = t2.stance "          \
+	"WHERE s1.stance = 'deny' AND s2.stance IN " LATER_KINDS " AND s2.article != s1.article "                \
+	"AND s2.day_lo >= s1.day_lo"
+
 /* The three kinds of conflict as one table x, its columns named as in
  * conflict_cols. */
 static const char conflict_from[] =
@@ -180,13 +192,10 @@ static const char conflict_from[] =
 	"AND c2.subject_canonical = c1.subject_canonical COLLATE NOCASE AND c2.id > c1.id" JOIN_SIDE("c", "2")
 	" WHERE c1.measure != 'other' AND " WHO("1") " != " WHO("2") " "
 	"AND NOT agree(c1.low, c1.high, c1.approx, c2.low, c2.high, c2.approx) "
-	"AND periods_meet(c1.time_lo, c1.time_hi, c1.day_lo, c2.time_lo, c2.time_hi, c2.day_lo) "
+	"AND periods_meet(c1.time_lo, c1.time_hi, c1.day_lo, d1.id, c2.time_lo, c2.time_hi, c2.day_lo, d2.id) "
 	"UNION ALL SELECT CASE s2.stance WHEN 'nondenial' THEN 'nondenial' ELSE 'denial' END, " SIDE_STANCE("1")
-	", " SIDE_STANCE("2") ", s1.day_lo, s1.id FROM stance s1" JOIN_SIDE("s", "1") " JOIN stance s2 ON "
-	"s2.stance IN ('confirm', 'acknowledge', 'nondenial') AND s2.id != s1.id" JOIN_SIDE("s", "2")
-	" WHERE s1.stance = 'deny' AND (CASE WHEN a2.id = a1.id THEN s2.start >= s1.start "
-	"ELSE s2.day_lo >= s1.day_lo AND same_topic(s1.about, s2.about) END)"
-	") AS x";
+	", " SIDE_STANCE("2") ", s1.day_lo, s1.id FROM (" STANCE_PAIRS ") AS p JOIN stance s1 ON s1.id = p.i1"
+	JOIN_SIDE("s", "1") " JOIN stance s2 ON s2.id = p.i2" JOIN_SIDE("s", "2") ") AS x";
 
 static const col article_cols[] = {
 	{"id", "a.id", 0},
@@ -287,79 +296,23 @@ static int period(sqlite3_value **v, int32_t *lo, int32_t *hi)
 	return 1;
 }
 
-/* periods_meet(time_lo1, time_hi1, day1, time_lo2, time_hi2, day2). */
+/* periods_meet(time_lo1, time_hi1, day1, doc1, time_lo2, time_hi2, day2,
+ * doc2): an undated claim meets only claims of its own document. */
 static void fn_periods_meet(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
 	(void)argc;
 	int32_t l1, h1, l2, h2;
-	if (!period(v, &l1, &h1) || !period(v + 3, &l2, &h2))
-		sqlite3_result_int(cx, 1);
+	if (!period(v, &l1, &h1) || !period(v + 4, &l2, &h2))
+		sqlite3_result_int(cx, sqlite3_value_int64(v[3]) == sqlite3_value_int64(v[7]));
 	else
 		sqlite3_result_int(cx, l1 <= h2 && l2 <= h1);
-}
-
-#define TOPIC_WORDS 64
-#define TOPIC_WORD_MAX 24
-
-static int stopword(const char *w)
-{
-	static const lexicon_file *stop;
-	if (!stop)
-		for (unsigned i = 0; i < lexicon_nfiles; i++)
-			if (strcmp(lexicon_files[i].name, "topic_stop") == 0)
-				stop = &lexicon_files[i];
-	for (unsigned i = 0; stop && i < stop->count; i++)
-		if (strcmp(stop->entries[i], w) == 0)
-			return 1;
-	return 0;
-}
-
-/* The content words of S (letters only, lowercased, a final s dropped, at
- * least 4 letters, not in data/topic_stop.txt) into W; returns the count. */
-static size_t content_words(const unsigned char *s, char w[TOPIC_WORDS][TOPIC_WORD_MAX])
-{
-	size_t n = 0;
-	while (s && *s && n < TOPIC_WORDS) {
-		size_t len = 0;
-		char word[TOPIC_WORD_MAX];
-		while (*s && !((*s | 32) >= 'a' && (*s | 32) <= 'z'))
-			s++;
-		while (((*s | 32) >= 'a' && (*s | 32) <= 'z')) {
-			if (len < TOPIC_WORD_MAX - 1)
-				word[len++] = (char)(*s | 32);
-			s++;
-		}
-		if (len > 4 && word[len - 1] == 's')
-			len--;
-		word[len] = '\0';
-		if (len >= 4 && !stopword(word))
-			memcpy(w[n++], word, len + 1);
-	}
-	return n;
-}
-
-/* same_topic(about1, about2): the two share a content word. */
-static void fn_same_topic(sqlite3_context *cx, int argc, sqlite3_value **v)
-{
-	(void)argc;
-	char a[TOPIC_WORDS][TOPIC_WORD_MAX], b[TOPIC_WORDS][TOPIC_WORD_MAX];
-	size_t na = content_words(sqlite3_value_text(v[0]), a);
-	size_t nb = content_words(sqlite3_value_text(v[1]), b);
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb; j++)
-			if (strcmp(a[i], b[j]) == 0) {
-				sqlite3_result_int(cx, 1);
-				return;
-			}
-	sqlite3_result_int(cx, 0);
 }
 
 int query_register(sqlite3 *db)
 {
 	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
 	if (sqlite3_create_function(db, "agree", 6, f, NULL, fn_agree, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db, "periods_meet", 6, f, NULL, fn_periods_meet, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db, "same_topic", 2, f, NULL, fn_same_topic, NULL, NULL) != SQLITE_OK)
+	    sqlite3_create_function(db, "periods_meet", 8, f, NULL, fn_periods_meet, NULL, NULL) != SQLITE_OK)
 		return -1;
 	return 0;
 }

@@ -138,6 +138,14 @@ CREATE TABLE stance (
 CREATE INDEX stance_article ON stance(article);
 CREATE INDEX stance_kind ON stance(stance, day_lo);
 
+-- The content words of what a stance is about (store/topic.c).
+CREATE TABLE topic (
+	word TEXT NOT NULL,
+	stance INTEGER NOT NULL,
+	PRIMARY KEY (word, stance)
+) WITHOUT ROWID;
+CREATE INDEX topic_stance ON topic(stance);
+
 -- The canonical names of a claim's source, a quote's speaker, a stance's
 -- actor: kind is 'claim', 'quote' or 'stance', rec that table's id.
 CREATE TABLE party (

@@ -31,6 +31,7 @@
 #include "base/sha256.h"
 #include "pipeline.h"
 #include "store/minhash.h"
+#include "store/topic.h"
 
 /* How long a writer waits for another writer's lock. */
 #define BUSY_TIMEOUT_MS 10000
@@ -43,7 +44,7 @@
 
 enum {
 	S_FIND_HASH, S_MAX_VERSION, S_CURRENT, S_DOC, S_ARTICLE, S_SET_GRP, S_BAND_FIND, S_BAND_ADD, S_FTS,
-	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_COUNT
+	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_TOPIC, S_COUNT
 };
 
 static const char *const sqls[S_COUNT] = {
@@ -76,6 +77,7 @@ static const char *const sqls[S_COUNT] = {
 		     "actor_end, actor_names, about, about_start, about_end, day_lo, day_hi) "
 		     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[S_PARTY] = "INSERT OR IGNORE INTO party (kind, rec, name) VALUES (?1, ?2, ?3)",
+	[S_TOPIC] = "INSERT OR IGNORE INTO topic (word, stance) VALUES (?1, ?2)",
 };
 
 struct store {
@@ -310,11 +312,11 @@ static void bind_party(const ctx *c, sqlite3_stmt *st, int i, const party *p)
 	bind_day(st, i + 3, names);
 }
 
-static int add_party(const ctx *c, const char *kind, const party *p)
+/* Stores the canonical names of party P of record REC of table KIND. */
+static int add_party(const ctx *c, const char *kind, int64_t rec, const party *p)
 {
 	if (!p->present)
 		return 0;
-	int64_t rec = sqlite3_last_insert_rowid(c->s->db);
 	sqlite3_stmt *st = c->s->st[S_PARTY];
 	for (unsigned i = 0; i < p->ncanonical && i < PARTY_MAX_NAMES; i++) {
 		if (!p->canonical[i])
@@ -431,7 +433,7 @@ static int put_claims(const ctx *c)
 				n += (unsigned)snprintf(hedges + n, n < sizeof hedges ? sizeof hedges - n : 0, "%s%s",
 							n ? "," : "", r->hedges[h]);
 		bind_day(st, 25, hedges);
-		if (step(c->s, st) < 0 || add_party(c, "claim", &r->source) < 0)
+		if (step(c->s, st) < 0 || add_party(c, "claim", sqlite3_last_insert_rowid(c->s->db), &r->source) < 0)
 			return -1;
 	}
 	return 0;
@@ -447,7 +449,21 @@ static int put_quotes(const ctx *c)
 		bind_party(c, st, 7, &Q[i].speaker);
 		bind_day(st, 11, day(c, Q[i].article, 0));
 		bind_day(st, 12, day(c, Q[i].article, 1));
-		if (step(c->s, st) < 0 || add_party(c, "quote", &Q[i].speaker) < 0)
+		if (step(c->s, st) < 0 || add_party(c, "quote", sqlite3_last_insert_rowid(c->s->db), &Q[i].speaker) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int add_topic(const ctx *c, int64_t stance, span about)
+{
+	char w[TOPIC_WORDS][TOPIC_WORD_MAX];
+	size_t n = topic_words(c->text + about.start, span_len(about), w);
+	sqlite3_stmt *st = c->s->st[S_TOPIC];
+	for (size_t i = 0; i < n; i++) {
+		bind_str(st, 1, w[i]);
+		sqlite3_bind_int64(st, 2, stance);
+		if (step(c->s, st) < 0)
 			return -1;
 	}
 	return 0;
@@ -468,7 +484,10 @@ static int put_stances(const ctx *c)
 		}
 		bind_day(st, 14, day(c, S[i].article, 0));
 		bind_day(st, 15, day(c, S[i].article, 1));
-		if (step(c->s, st) < 0 || add_party(c, "stance", &S[i].actor) < 0)
+		if (step(c->s, st) < 0)
+			return -1;
+		int64_t id = sqlite3_last_insert_rowid(c->s->db);
+		if (add_party(c, "stance", id, &S[i].actor) < 0 || add_topic(c, id, S[i].about) < 0)
 			return -1;
 	}
 	return 0;

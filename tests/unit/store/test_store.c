@@ -14,6 +14,7 @@
 #include "pipeline.h"
 #include "store/minhash.h"
 #include "store/store.h"
+#include "store/topic.h"
 
 static const char TEXT_A[] =
 	"Officials in Varna said 500 soldiers were deployed to the border. "
@@ -295,6 +296,22 @@ Test(ledger, timeline_series_and_conflicts)
 	free(s);
 }
 
+Test(ledger, undated_estimates_conflict_only_within_their_document)
+{
+	cr_assert_eq(add(TEXT_A, NULL, "/news/a.txt"), ATTEST_ADDED_NEW);
+	static const char other[] = "Officials in Varna said 900 soldiers were deployed to the border.\n";
+	load(fx.d, other, NULL);
+	add_claim(fx.d, MS_DEPLOYED, "900", 900, 900, 0, "Officials in Varna", "Varna");
+	attest_added how;
+	int64_t id;
+	cr_assert_eq(attest_ledger_add(fx.l, fx.d, "/news/c.txt", &how, &id), ATTEST_OK);
+	size_t rows;
+	char *s = ask((attest_query){.kind = ATTEST_Q_CONFLICTS}, &rows);
+	cr_expect_eq(rows, 2, "100 against 500 and 520 in document 1, none with the undated 900: %s", s);
+	cr_expect_null(strstr(s, "900"), "%s", s);
+	free(s);
+}
+
 Test(ledger, search_and_show)
 {
 	two_docs();
@@ -363,6 +380,20 @@ Test(sha256, known_digests)
 	static const char m[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes: two blocks */
 	sha256_hex(m, strlen(m), h);
 	cr_expect_str_eq(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+Test(store, topic_words)
+{
+	char w[TOPIC_WORDS][TOPIC_WORD_MAX];
+	static const char about[] = "reports that North Koreans are fighting in Ukraine, North Koreans say";
+	size_t n = topic_words(about, strlen(about), w);
+	cr_assert_eq(n, 4);
+	cr_expect_str_eq(w[0], "north");
+	cr_expect_str_eq(w[1], "korean");
+	cr_expect_str_eq(w[2], "fighting");
+	cr_expect_str_eq(w[3], "ukraine");
+	cr_expect_eq(topic_words("their presence", 14, w), 1);
+	cr_expect_eq(topic_words("", 0, w), 0);
 }
 
 Test(store, day_ranges)
