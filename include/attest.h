@@ -191,6 +191,15 @@ typedef enum attest_added {
 ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add(attest_ledger *l, const attest_doc *doc,
 							    const char *source, attest_added *how, int64_t *doc_id);
 
+/* Reads PATH ("-" for standard input), and unless its bytes are already in
+ * the ledger (*HOW = ATTEST_ADDED_SKIPPED, without running the pipeline),
+ * loads it into DOC with FORMAT and stores it as attest_ledger_add does.
+ * Errors, whether reading, loading or storing, are one line naming PATH in
+ * attest_ledger_errmsg. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *doc, const char *path,
+								 const char *source, attest_format format,
+								 attest_added *how, int64_t *doc_id);
+
 /* Documents per transaction (default 1000, and at least once a second; 1 commits every document). */
 ATTEST_API void attest_ledger_set_batch(attest_ledger *l, unsigned docs);
 

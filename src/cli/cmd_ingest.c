@@ -170,20 +170,14 @@ static void ingest_one(attest_ledger *l, attest_doc *doc, const item *it, int fo
 {
 	int is_stdin = strcmp(it->path, "-") == 0;
 	char abs[PATH_MAX];
-	if (attest_doc_load_file(doc, it->path, (attest_format)format) != ATTEST_OK) {
-		clear_line(t);
-		fprintf(stderr, "attest: %s\n", attest_doc_errmsg(doc));
-		t->failed++;
-		return;
-	}
 	if (!is_stdin && !realpath(it->path, abs))
 		snprintf(abs, sizeof abs, "%s", it->path);
 	attest_added how;
 	int64_t id;
-	if (attest_ledger_add(l, doc, is_stdin ? NULL : abs, &how, &id) != ATTEST_OK) {
+	if (attest_ledger_add_file(l, doc, it->path, is_stdin ? NULL : abs, (attest_format)format, &how, &id) !=
+	    ATTEST_OK) {
 		clear_line(t);
-		fprintf(stderr, "attest: %s: cannot store: %s\n", is_stdin ? "<stdin>" : it->path,
-			attest_ledger_errmsg(l));
+		fprintf(stderr, "attest: %s\n", attest_ledger_errmsg(l));
 		t->failed++;
 		return;
 	}

@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "query/query.h"
+#include "read/read.h"
 #include "store/store.h"
 
 struct attest_ledger {
 	store *s;
 	char err[STORE_ERR_MAX];
+	buf raw;   /* the bytes of the file being added, reused */
 };
 
 ATTEST_API attest_status attest_ledger_open(attest_ledger **out, const char *path, unsigned flags, char *err)
@@ -24,6 +26,7 @@ ATTEST_API attest_status attest_ledger_open(attest_ledger **out, const char *pat
 		snprintf(err, STORE_ERR_MAX, "%.300s: out of memory", path);
 		return ATTEST_ERR_NOMEM;
 	}
+	buf_init(&l->raw);
 	attest_status st = store_open(&l->s, path, (flags & ATTEST_LEDGER_READONLY) != 0, err);
 	if (st == ATTEST_OK && query_register(store_db(l->s)) < 0) {
 		snprintf(err, STORE_ERR_MAX, "%.300s: cannot register SQL functions", path);
@@ -42,6 +45,7 @@ ATTEST_API void attest_ledger_close(attest_ledger *l)
 	if (!l)
 		return;
 	store_close(l->s);
+	buf_free(&l->raw);
 	free(l);
 }
 
@@ -54,6 +58,36 @@ ATTEST_API attest_status attest_ledger_add(attest_ledger *l, const attest_doc *d
 	attest_status st = store_add(l->s, doc, source, &r, doc_id);
 	*how = r == STORE_NEW ? ATTEST_ADDED_NEW : r == STORE_VERSION ? ATTEST_ADDED_VERSION : ATTEST_ADDED_SKIPPED;
 	snprintf(l->err, sizeof l->err, "%s", st == ATTEST_OK ? "" : store_errmsg(l->s));
+	return st;
+}
+
+ATTEST_API attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *doc, const char *path,
+						const char *source, attest_format format, attest_added *how,
+						int64_t *doc_id)
+{
+	*how = ATTEST_ADDED_SKIPPED;
+	*doc_id = 0;
+	attest_status st = read_file(path, &l->raw, l->err, sizeof l->err);
+	if (st != ATTEST_OK)
+		return st;
+	int k = store_known(l->s, l->raw.data, l->raw.len, source, doc_id);
+	if (k < 0) {
+		snprintf(l->err, sizeof l->err, "%.300s: %.600s", path, store_errmsg(l->s));
+		return ATTEST_ERR_IO;
+	}
+	if (k > 0)
+		return ATTEST_OK;
+	st = attest_doc_load_buffer(doc, strcmp(path, "-") == 0 ? "<stdin>" : path, l->raw.data, l->raw.len, format);
+	if (st != ATTEST_OK) {
+		snprintf(l->err, sizeof l->err, "%s", attest_doc_errmsg(doc));
+		return st;
+	}
+	st = attest_ledger_add(l, doc, source, how, doc_id);
+	if (st != ATTEST_OK) {
+		char why[STORE_ERR_MAX];
+		memcpy(why, l->err, sizeof why);
+		snprintf(l->err, sizeof l->err, "%.300s: cannot store: %.600s", path, why);
+	}
 	return st;
 }
 

@@ -35,6 +35,11 @@ typedef enum store_result { STORE_NEW = 0, STORE_VERSION, STORE_SKIPPED } store_
  * never a part of a document.  *ID is the document's id. */
 attest_status store_add(store *s, const attest_doc *doc, const char *path, store_result *res, int64_t *id);
 
+/* 1 when the bytes DATA[0..LEN) are in the ledger and storing them again
+ * as PATH would change nothing (so the caller may skip the pipeline), 0
+ * when store_add has work to do, -1 on a database error. */
+int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id);
+
 /* Documents per transaction for store_add (1 = every document commits). */
 void store_set_batch(store *s, unsigned n);
 

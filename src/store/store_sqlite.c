@@ -48,7 +48,7 @@ enum {
 };
 
 static const char *const sqls[S_COUNT] = {
-	[S_FIND_HASH] = "SELECT id, path FROM doc WHERE hash = ?1",
+	[S_FIND_HASH] = "SELECT id, path, current FROM doc WHERE hash = ?1",
 	[S_MAX_VERSION] = "SELECT max(version) FROM doc WHERE path = ?1",
 	[S_CURRENT] = "UPDATE doc SET current = (id = ?2) WHERE path = ?1 AND (current = 1 OR id = ?2)",
 	[S_DOC] = "INSERT INTO doc (path, version, current, hash, size, ingested, text) "
@@ -687,6 +687,28 @@ static int put_doc(store *s, const attest_doc *d, const char *path, const char *
 	    put_claims(&c) < 0 || put_quotes(&c) < 0 || put_stances(&c) < 0)
 		return -1;
 	return 0;
+}
+
+int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id)
+{
+	char hash[SHA256_HEX];
+	sha256_hex(data, len, hash);
+	sqlite3_stmt *st = s->st[S_FIND_HASH];
+	bind_str(st, 1, hash);
+	int rc = sqlite3_step(st), found = 0;
+	if (rc == SQLITE_ROW) {
+		const unsigned char *p = sqlite3_column_text(st, 1);
+		*id = sqlite3_column_int64(st, 0);
+		/* An older version of PATH coming back is not skipped: store_add makes it current. */
+		found = !(p && path && strcmp((const char *)p, path) == 0 && !sqlite3_column_int(st, 2));
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return found;
 }
 
 attest_status store_add(store *s, const attest_doc *d, const char *path, store_result *res, int64_t *id)
