@@ -191,11 +191,16 @@ typedef enum attest_added {
 ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add(attest_ledger *l, const attest_doc *doc,
 							    const char *source, attest_added *how, int64_t *doc_id);
 
-/* Reads PATH ("-" for standard input), and unless its bytes are already in
- * the ledger (*HOW = ATTEST_ADDED_SKIPPED, without running the pipeline),
- * loads it into DOC with FORMAT and stores it as attest_ledger_add does.
- * Errors, whether reading, loading or storing, are one line naming PATH in
- * attest_ledger_errmsg. */
+/* Reads PATH ("-" for standard input); when its bytes are already in the
+ * ledger as SOURCE sets *KNOWN and leaves DOC alone (the pipeline does not
+ * run), else loads DOC with FORMAT.  Errors name PATH in
+ * attest_ledger_errmsg.  With a read-only handle, a second thread can load
+ * documents while the first stores them (attest ingest does). */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *doc, const char *path,
+								  const char *source, attest_format format, int *known);
+
+/* attest_ledger_load_file, then attest_ledger_add unless the bytes were
+ * known (*HOW = ATTEST_ADDED_SKIPPED). */
 ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *doc, const char *path,
 								 const char *source, attest_format format,
 								 attest_added *how, int64_t *doc_id);

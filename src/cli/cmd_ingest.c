@@ -6,12 +6,14 @@
  * rest goes on; the exit status is 1 when any file failed.  Paths are stored
  * absolute, so the same file ingested from another directory is the same
  * document.  A progress bar goes to stderr when it is a terminal; a one-line
- * summary always does.
+ * summary always does (unless --quiet).  Files are loaded (read, hashed,
+ * extracted) in a second thread while this one stores, in input order.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,27 +168,128 @@ static void clear_line(const tally *t)
 		fputs("\r\x1b[K", stderr);
 }
 
-static void ingest_one(attest_ledger *l, attest_doc *doc, const item *it, int format, tally *t)
+/* Two threads: a loader reads files and runs the pipeline into a ring of
+ * SLOTS document handles (checking known bytes on its own read-only
+ * handle), while the main thread stores them in order on the writing
+ * handle, so extraction and storage overlap. */
+#define SLOTS 4
+
+typedef struct slot {
+	attest_doc *doc;
+	int ready;           /* 1: loaded (or failed), waiting to be stored */
+	int known;
+	attest_status st;
+	char src[PATH_MAX];  /* absolute path; "" for standard input */
+	char err[1024];
+} slot;
+
+typedef struct loader {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	slot slots[SLOTS];
+	const walk *w;
+	attest_ledger *r;    /* the loader's read-only handle */
+	int format;
+} loader;
+
+static void load_one(attest_ledger *r, slot *s, const char *path, int format)
 {
-	int is_stdin = strcmp(it->path, "-") == 0;
-	char abs[PATH_MAX];
-	if (!is_stdin && !realpath(it->path, abs))
-		snprintf(abs, sizeof abs, "%s", it->path);
-	attest_added how;
-	int64_t id;
-	if (attest_ledger_add_file(l, doc, it->path, is_stdin ? NULL : abs, (attest_format)format, &how, &id) !=
-	    ATTEST_OK) {
-		clear_line(t);
-		fprintf(stderr, "attest: %s\n", attest_ledger_errmsg(l));
-		t->failed++;
-		return;
+	int is_stdin = strcmp(path, "-") == 0;
+	s->src[0] = '\0';
+	if (!is_stdin && !realpath(path, s->src))
+		snprintf(s->src, sizeof s->src, "%s", path);
+	s->st = attest_ledger_load_file(r, s->doc, path, is_stdin ? NULL : s->src, (attest_format)format, &s->known);
+	if (s->st != ATTEST_OK)
+		snprintf(s->err, sizeof s->err, "%s", attest_ledger_errmsg(r));
+}
+
+static void *load_all(void *arg)
+{
+	loader *ld = arg;
+	for (size_t i = 0; i < ld->w->n; i++) {
+		slot *s = &ld->slots[i % SLOTS];
+		pthread_mutex_lock(&ld->mu);
+		while (s->ready)
+			pthread_cond_wait(&ld->cv, &ld->mu);
+		pthread_mutex_unlock(&ld->mu);
+		load_one(ld->r, s, ld->w->items[i].path, ld->format);
+		pthread_mutex_lock(&ld->mu);
+		s->ready = 1;
+		pthread_cond_broadcast(&ld->cv);
+		pthread_mutex_unlock(&ld->mu);
 	}
-	if (how == ATTEST_ADDED_NEW)
+	return NULL;
+}
+
+/* Stores the loaded slot S (or reports its failure). */
+static void store_one(attest_ledger *l, slot *s, const char *path, tally *t)
+{
+	attest_added how = ATTEST_ADDED_SKIPPED;
+	int64_t id;
+	if (s->st == ATTEST_OK && !s->known && attest_ledger_add(l, s->doc, s->src[0] ? s->src : NULL, &how, &id) !=
+	    ATTEST_OK) {
+		s->st = ATTEST_ERR_IO;
+		snprintf(s->err, sizeof s->err, "%.300s: cannot store: %.600s", path, attest_ledger_errmsg(l));
+	}
+	if (s->st != ATTEST_OK) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s\n", s->err);
+		t->failed++;
+	} else if (how == ATTEST_ADDED_NEW) {
 		t->added++;
-	else if (how == ATTEST_ADDED_VERSION)
+	} else if (how == ATTEST_ADDED_VERSION) {
 		t->versions++;
-	else
+	} else {
 		t->skipped++;
+	}
+}
+
+/* Ingests every item of W; READER is the loader's handle, or NULL to load
+ * and store in this thread on L alone. */
+static int ingest_all(attest_ledger *l, attest_ledger *reader, const walk *w, int format, const char *ref,
+		      tally *t)
+{
+	loader ld = {.w = w, .r = reader ? reader : l, .format = format};
+	int rc = 0;
+	for (int i = 0; i < SLOTS; i++)
+		if (!(ld.slots[i].doc = attest_doc_new()) || attest_doc_set_ref_date(ld.slots[i].doc, ref) != ATTEST_OK)
+			rc = -1;
+	pthread_t th;
+	int threaded = 0;
+	if (rc == 0 && reader) {
+		pthread_mutex_init(&ld.mu, NULL);
+		pthread_cond_init(&ld.cv, NULL);
+		threaded = pthread_create(&th, NULL, load_all, &ld) == 0;
+	}
+	for (size_t i = 0; rc == 0 && i < w->n; i++) {
+		slot *s = &ld.slots[i % SLOTS];
+		if (threaded) {
+			pthread_mutex_lock(&ld.mu);
+			while (!s->ready)
+				pthread_cond_wait(&ld.cv, &ld.mu);
+			pthread_mutex_unlock(&ld.mu);
+		} else {
+			load_one(ld.r, s, w->items[i].path, format);
+		}
+		store_one(l, s, w->items[i].path, t);
+		if (threaded) {
+			pthread_mutex_lock(&ld.mu);
+			s->ready = 0;
+			pthread_cond_broadcast(&ld.cv);
+			pthread_mutex_unlock(&ld.mu);
+		}
+		t->done++;
+		t->bytes += w->items[i].size;
+		progress(t, w, 0);
+	}
+	if (threaded) {
+		pthread_join(th, NULL);
+		pthread_mutex_destroy(&ld.mu);
+		pthread_cond_destroy(&ld.cv);
+	}
+	for (int i = 0; i < SLOTS; i++)
+		attest_doc_free(ld.slots[i].doc);
+	return rc;
 }
 
 int cmd_ingest(int argc, char **argv)
@@ -253,12 +356,14 @@ int cmd_ingest(int argc, char **argv)
 	tally t = {.t0 = now(), .tty = !quiet && isatty(2)};
 	if (l) {
 		attest_ledger_set_batch(l, (unsigned)batch);
-		for (size_t i = 0; i < w.n; i++) {
-			ingest_one(l, doc, &w.items[i], format, &t);
-			t.done++;
-			t.bytes += w.items[i].size;
-			progress(&t, &w, 0);
+		attest_ledger *reader = NULL;
+		if (w.n > 1 && attest_ledger_open(&reader, db, ATTEST_LEDGER_READONLY, err) != ATTEST_OK)
+			reader = NULL; /* load in this thread instead */
+		if (ingest_all(l, reader, &w, format, ref, &t) < 0) {
+			fprintf(stderr, "attest: out of memory\n");
+			rc = -1;
 		}
+		attest_ledger_close(reader);
 		if (attest_ledger_flush(l) != ATTEST_OK) {
 			clear_line(&t);
 			fprintf(stderr, "attest: %s: cannot commit: %s\n", db, attest_ledger_errmsg(l));

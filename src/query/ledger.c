@@ -61,27 +61,37 @@ ATTEST_API attest_status attest_ledger_add(attest_ledger *l, const attest_doc *d
 	return st;
 }
 
-ATTEST_API attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *doc, const char *path,
-						const char *source, attest_format format, attest_added *how,
-						int64_t *doc_id)
+ATTEST_API attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *doc, const char *path,
+						 const char *source, attest_format format, int *known)
 {
-	*how = ATTEST_ADDED_SKIPPED;
-	*doc_id = 0;
+	int64_t id;
+	*known = 0;
 	attest_status st = read_file(path, &l->raw, l->err, sizeof l->err);
 	if (st != ATTEST_OK)
 		return st;
-	int k = store_known(l->s, l->raw.data, l->raw.len, source, doc_id);
+	int k = store_known(l->s, l->raw.data, l->raw.len, source, &id);
 	if (k < 0) {
 		snprintf(l->err, sizeof l->err, "%.300s: %.600s", path, store_errmsg(l->s));
 		return ATTEST_ERR_IO;
 	}
-	if (k > 0)
+	if ((*known = k > 0))
 		return ATTEST_OK;
 	st = attest_doc_load_buffer(doc, strcmp(path, "-") == 0 ? "<stdin>" : path, l->raw.data, l->raw.len, format);
-	if (st != ATTEST_OK) {
+	if (st != ATTEST_OK)
 		snprintf(l->err, sizeof l->err, "%s", attest_doc_errmsg(doc));
+	return st;
+}
+
+ATTEST_API attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *doc, const char *path,
+						const char *source, attest_format format, attest_added *how,
+						int64_t *doc_id)
+{
+	int known;
+	*how = ATTEST_ADDED_SKIPPED;
+	*doc_id = 0;
+	attest_status st = attest_ledger_load_file(l, doc, path, source, format, &known);
+	if (st != ATTEST_OK || known)
 		return st;
-	}
 	st = attest_ledger_add(l, doc, source, how, doc_id);
 	if (st != ATTEST_OK) {
 		char why[STORE_ERR_MAX];

@@ -160,14 +160,12 @@ attest_status store_open(store **out, const char *path, int readonly, char err[S
 		st = ATTEST_ERR_FORMAT;
 		goto fail;
 	}
-	if (!readonly)
-		for (int i = 0; i < S_COUNT; i++)
-			if (sqlite3_prepare_v3(s->db, sqls[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
-			    SQLITE_OK) {
-				snprintf(err, STORE_ERR_MAX, "%s: %s", path, sqlite3_errmsg(s->db));
-				st = ATTEST_ERR_FORMAT;
-				goto fail;
-			}
+	for (int i = 0; i < S_COUNT; i++) /* also read-only: store_known runs on a reader */
+		if (sqlite3_prepare_v3(s->db, sqls[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
+			snprintf(err, STORE_ERR_MAX, "%s: %s", path, sqlite3_errmsg(s->db));
+			st = ATTEST_ERR_FORMAT;
+			goto fail;
+		}
 	*out = s;
 	return ATTEST_OK;
 fail:
