@@ -323,6 +323,7 @@ typedef struct qb {
 	buf sql;
 	const char *param[MAX_PARAMS];
 	int np;
+	char since[11], until[11];  /* bound parameters: must live until the query ends */
 } qb;
 
 /* A new numbered parameter holding V; its number. */
@@ -343,7 +344,6 @@ static int filters(qb *b, const kind_def *k, const attest_query *q, char *err, s
 {
 	const char *r = k->rec;
 	char lo[11], hi[11];
-	static char since[11], until[11];
 	if ((q->measure || q->subject || q->party || q->since || q->until || q->min_sources) && !r) {
 		snprintf(err, cap, "this query takes no filters");
 		return -1;
@@ -371,16 +371,16 @@ static int filters(qb *b, const kind_def *k, const attest_query *q, char *err, s
 			snprintf(err, cap, "--since must be a date YYYY[-MM[-DD]], not '%.40s'", q->since);
 			return -1;
 		}
-		memcpy(since, lo, sizeof since);
-		buf_printf(&b->sql, " AND %s.day_hi >= ?%d", r, param(b, since));
+		memcpy(b->since, lo, sizeof b->since);
+		buf_printf(&b->sql, " AND %s.day_hi >= ?%d", r, param(b, b->since));
 	}
 	if (q->until) {
 		if (store_day_range(q->until, lo, hi) < 0) {
 			snprintf(err, cap, "--until must be a date YYYY[-MM[-DD]], not '%.40s'", q->until);
 			return -1;
 		}
-		memcpy(until, hi, sizeof until);
-		buf_printf(&b->sql, " AND %s.day_lo <= ?%d", r, param(b, until));
+		memcpy(b->until, hi, sizeof b->until);
+		buf_printf(&b->sql, " AND %s.day_lo <= ?%d", r, param(b, b->until));
 	}
 	if (q->min_sources && strcmp(r, "c") != 0) {
 		snprintf(err, cap, "--min-sources filters claims only");

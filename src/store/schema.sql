@@ -9,6 +9,8 @@
 -- Offsets are bytes into doc.text (a BLOB, so that substr() counts bytes).
 -- Every record keeps its document, article and byte span, and the span of
 -- the sentence that is its evidence (ev_start, ev_end).
+-- Quantities, times and entities are kept for export and later queries;
+-- no query reads them yet, so they have no indexes (each costs ingest time).
 -- Dates are 'YYYY-MM-DD' text; a record's day_lo..day_hi is its own time
 -- interval when it has one, else its article's publication date (a month or
 -- a year becomes its whole range), else NULL.
@@ -61,7 +63,6 @@ CREATE TABLE quantity (
 	low_incl INTEGER, high_incl INTEGER,
 	approx INTEGER NOT NULL
 );
-CREATE INDEX quantity_article ON quantity(article);
 
 CREATE TABLE time (
 	id INTEGER PRIMARY KEY,
@@ -72,7 +73,6 @@ CREATE TABLE time (
 	open_end INTEGER NOT NULL,
 	inferred INTEGER NOT NULL
 );
-CREATE INDEX time_article ON time(article);
 
 CREATE TABLE entity (
 	id INTEGER PRIMARY KEY,
@@ -82,8 +82,6 @@ CREATE TABLE entity (
 	canonical TEXT,
 	kind TEXT NOT NULL
 );
-CREATE INDEX entity_article ON entity(article);
-CREATE INDEX entity_canonical ON entity(canonical COLLATE NOCASE);
 
 CREATE TABLE claim (
 	id INTEGER PRIMARY KEY,
