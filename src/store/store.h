@@ -4,6 +4,8 @@
  * build time and applied by migrate.c; store_sqlite.c writes documents.
  * Owns: the database connection and its prepared statements; store_close
  * commits a pending batch and frees them.  store_close(NULL) does nothing.
+ * Threads: a store is used by one thread at a time (its connection has no
+ * mutexes); two stores on one file may be used by two threads (WAL).
  */
 #ifndef ATTEST_STORE_H
 #define ATTEST_STORE_H

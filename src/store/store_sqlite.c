@@ -126,7 +126,8 @@ attest_status store_open(store **out, const char *path, int readonly, char err[S
 	}
 	s->batch = DEFAULT_BATCH;
 	buf_init(&s->fts);
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* One thread per handle (store.h), so no SQLite mutexes. */
+	int flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
 	attest_status st = ATTEST_ERR_IO;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, STORE_ERR_MAX, "%s: cannot open the ledger: %s", path,

@@ -349,6 +349,37 @@ Test(ledger, reopening_keeps_the_schema_and_rejects_other_files)
 	cr_expect_gt(migrate_latest(), 0);
 }
 
+Test(ledger, schema_versions)
+{
+	sqlite3 *db;
+	char path[80], err[STORE_ERR_MAX];
+	attest_ledger *l;
+	cr_assert_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_expect_eq(sqlite3_column_int(st, 0), migrate_latest(), "a new ledger has the latest schema");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	/* A ledger from a newer attest is refused, by name. */
+	snprintf(path, sizeof path, "%s.newer", fx.path);
+	unlink(path);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE t (x); PRAGMA application_id = 1096045396; PRAGMA user_version = 99;",
+				  NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cr_expect_neq(attest_ledger_open(&l, path, 0, err), ATTEST_OK);
+	cr_expect(strstr(err, "newer") && strstr(err, path), "%s", err);
+	/* An SQLite file of another program is not touched. */
+	unlink(path);
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE mine (x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cr_expect_neq(attest_ledger_open(&l, path, 0, err), ATTEST_OK);
+	cr_expect(strstr(err, "not an attest ledger"), "%s", err);
+	unlink(path);
+}
+
 Test(minhash, copies_group_and_different_texts_do_not)
 {
 	static const char a[] = "The river rose two metres overnight and the old bridge at Kell was closed to "
