@@ -3,7 +3,7 @@
 # Debian packages come in through scripts/install-deps and pkg-config.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson
+PKGS    := libutf8proc jansson sqlite3
 TPKGS   := criterion
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
@@ -28,7 +28,7 @@ TEST_SRC:= $(shell find tests/unit -name '*.c' | sort)
 DATA_DIR ?= data
 DATA    := $(sort $(wildcard $(DATA_DIR)/*.txt))
 
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/lexicon_data.o
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/lexicon_data.o $(B)/gen/schema_sql.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_OBJ:= $(TEST_SRC:%.c=$(B)/%.o)
 
@@ -75,6 +75,19 @@ $(B)/gen/lexicon_data.o: build/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
+$(B)/gen/schema_sql.o: build/gen/schema_sql.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# The ledger's schema is data too: embedded by tools/embed.
+build/gen/schema_sql.c: build/tools/embed src/store/schema.sql
+	@mkdir -p build/gen
+	build/tools/embed $@ store_schema_sql src/store/schema.sql
+
+build/tools/embed: tools/embed.c $(DEPS_OK)
+	@mkdir -p build/tools
+	$(CC) $(CSTD) $(WARN) -O1 -o $@ $<
+
 # Data stays data: data/*.txt are compiled into the binary by tools/genlex.
 build/gen/lexicon_data.c: build/tools/genlex $(DATA)
 	@mkdir -p build/gen
@@ -98,6 +111,8 @@ unit-cfg: $(B)/tests/unit_tests $(B)/attest
 	sh tests/e2e/run.sh $(B)/attest
 	@echo "== hostile-input tests ($(CFG))"
 	sh tests/hostile/run.sh $(B)/attest
+	@echo "== ledger tests ($(CFG))"
+	sh tests/ledger/run.sh $(B)/attest
 
 asan:
 	$(MAKE) --no-print-directory CFG=asan unit-cfg
@@ -105,6 +120,11 @@ asan:
 bench: $(DEPS_OK)
 	$(MAKE) --no-print-directory CFG=release build/release/bench_front
 	build/release/bench_front ../shared
+	$(MAKE) --no-print-directory CFG=release build/release/attest build/release/bench_ledger
+	sh bench/ledger.sh build/release/attest build/release/bench_ledger ../shared
+
+build/release/bench_ledger: bench/bench_ledger.c build/release/libattest.a
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 build/release/bench_front: bench/bench_front.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS) -lz

@@ -155,6 +155,107 @@ ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_json(const attest_doc
  * captions and teasers are left out.  Hard-wrapped paragraphs are joined. */
 ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_text(const attest_doc *doc, FILE *out);
 
+/* ---- the ledger ------------------------------------------------------- */
+
+/* A ledger is one SQLite file (WAL mode: readers work while a writer
+ * ingests).  A handle is not thread-safe; any number of processes may read
+ * a ledger at once, and writers take turns. */
+typedef struct attest_ledger attest_ledger;
+
+enum {
+	ATTEST_LEDGER_READONLY = 1u << 0 /* open an existing ledger for queries only */
+};
+
+/* Opens the ledger at PATH, creating it and bringing its schema up to date
+ * unless ATTEST_LEDGER_READONLY.  On failure *OUT is NULL and ERR (at least
+ * 1024 bytes) holds one line naming PATH. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_open(attest_ledger **out, const char *path, unsigned flags,
+							     char *err);
+
+/* Commits pending documents and frees the handle; NULL does nothing. */
+ATTEST_API void attest_ledger_close(attest_ledger *l);
+
+/* The last error as one line, or "". */
+ATTEST_API const char *attest_ledger_errmsg(const attest_ledger *l);
+
+typedef enum attest_added {
+	ATTEST_ADDED_NEW = 0, /* a new document */
+	ATTEST_ADDED_VERSION, /* new bytes at a known path: its next version */
+	ATTEST_ADDED_SKIPPED  /* the same bytes are already in the ledger */
+} attest_added;
+
+/* Stores the loaded document DOC with all its records, whole or not at all.
+ * SOURCE is its absolute path or URL (NULL for standard input): new bytes at
+ * a known SOURCE become its next version, and queries see only the latest
+ * version of each.  Documents are committed in batches (see
+ * attest_ledger_set_batch); *DOC_ID is the document's id. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add(attest_ledger *l, const attest_doc *doc,
+							    const char *source, attest_added *how, int64_t *doc_id);
+
+/* Reads PATH ("-" for standard input); when its bytes are already in the
+ * ledger as SOURCE sets *KNOWN and leaves DOC alone (the pipeline does not
+ * run), else loads DOC with FORMAT.  Errors name PATH in
+ * attest_ledger_errmsg.  With a read-only handle, a second thread can load
+ * documents while the first stores them (attest ingest does). */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *doc, const char *path,
+								  const char *source, attest_format format, int *known);
+
+/* attest_ledger_load_file, then attest_ledger_add unless the bytes were
+ * known (*HOW = ATTEST_ADDED_SKIPPED). */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *doc, const char *path,
+								 const char *source, attest_format format,
+								 attest_added *how, int64_t *doc_id);
+
+/* Documents per transaction (default 1000, and at least once a second; 1 commits every document). */
+ATTEST_API void attest_ledger_set_batch(attest_ledger *l, unsigned docs);
+
+/* Commits the documents added so far. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_flush(attest_ledger *l);
+
+typedef enum attest_query_kind {
+	ATTEST_Q_CLAIMS = 0, /* count claims; filters: measure, subject, party (source), since, until, min_sources */
+	ATTEST_Q_QUOTES,     /* quotes; party (speaker), since, until */
+	ATTEST_Q_STANCES,    /* stances; party (actor), since, until */
+	ATTEST_Q_SEARCH,     /* articles matching text (an FTS5 query), with highlighted snippets */
+	ATTEST_Q_TIMELINE,   /* a series' estimates in date order, with how many sources agree */
+	ATTEST_Q_SERIES,     /* estimate series: claims grouped by measure and canonical subject */
+	ATTEST_Q_CONFLICTS,  /* incompatible estimates, denials against later confirmations, non-denials */
+	ATTEST_Q_DOCS,       /* the documents: path, version, articles, near-duplicate groups */
+	ATTEST_Q_EXPORT,     /* every record (text = "articles", "claims", "quotes", "stances" or NULL for all) */
+	ATTEST_Q_SHOW,       /* text = "DOC" or "DOC#ARTICLE": the text with its records highlighted */
+	ATTEST_Q_KINDS
+} attest_query_kind;
+
+typedef struct attest_query {
+	attest_query_kind kind;
+	const char *measure;  /* "killed", "deployed"... */
+	const char *subject;  /* canonical subject, or words of the subject as written */
+	const char *party;    /* a canonical name, or words of the source/speaker/actor as written */
+	const char *since;    /* "YYYY[-MM[-DD]]": records whose date reaches this day or later */
+	const char *until;    /* "YYYY[-MM[-DD]]": records whose date starts this day or earlier */
+	const char *text;     /* the search query, export type or show target */
+	unsigned min_sources; /* claims agreed on by at least this many independent sources */
+	unsigned limit;       /* 0: no limit */
+} attest_query;
+
+typedef enum attest_output {
+	ATTEST_OUT_TABLE = 0, /* aligned columns for people */
+	ATTEST_OUT_JSON,      /* JSON Lines, one object a row */
+	ATTEST_OUT_CSV        /* RFC 4180 with a header row */
+} attest_output;
+
+enum {
+	ATTEST_OUT_COLOR = 1u << 0 /* terminal colours for highlights (tables and show) */
+};
+
+/* Runs query Q and writes its rows to OUT in format FMT.  *ROWS (when not
+ * NULL) is the number of rows written.  ATTEST_ERR_USAGE for a bad filter
+ * (malformed date, unknown document, bad search syntax) with the reason in
+ * attest_ledger_errmsg. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_query(attest_ledger *l, const attest_query *q,
+							      attest_output fmt, unsigned flags, FILE *out,
+							      size_t *rows);
+
 #ifdef __cplusplus
 }
 #endif

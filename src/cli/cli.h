@@ -17,6 +17,15 @@ typedef struct command {
 
 int cmd_text(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+/* The ledger's read commands; argv[0] says which. */
+int cmd_query(int argc, char **argv);
+
+/* The ledger path when --db is not given: $ATTEST_DB, else "attest.db". */
+const char *cli_default_db(void);
+
+/* The usage line (arguments) of command NAME from the command table. */
+const char *cli_usage_of(const char *name);
 
 /* Prints "attest: MSG\n" plus a hint to run help, returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

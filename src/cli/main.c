@@ -11,12 +11,32 @@
 
 static int cmd_help(int argc, char **argv);
 
+/* The output options every query command takes. */
+#define Q_OPTS "[--db PATH] [--json|--csv] [--limit N] [--color auto|always|never]"
+#define Q_OUT " " Q_OPTS
+
 static const command commands[] = {
 	{"text", cmd_text, "[--format auto|text|html] FILE...|-",
 	 "print each article's clean text"},
 	{"extract", cmd_extract,
 	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-",
 	 "extract articles and records (JSON Lines with --json)"},
+	{"ingest", cmd_ingest, "[--db PATH] [--batch N] [--quiet] [--ref-date YYYY-MM-DD] [--format auto|text|html] PATH...|-",
+	 "store files, directories and stdin in the ledger (idempotent)"},
+	{"claims", cmd_query, "[--measure M] [--subject S] [--source NAME] [--since DATE] [--until DATE] [--min-sources N]" Q_OUT,
+	 "count claims, with their sources and evidence"},
+	{"quotes", cmd_query, "[--speaker NAME] [--since DATE] [--until DATE]" Q_OUT, "direct quotations"},
+	{"stances", cmd_query, "[--actor NAME] [--since DATE] [--until DATE]" Q_OUT, "denials, confirmations, acknowledgements"},
+	{"search", cmd_query, "QUERY" Q_OUT, "full-text search of the articles (FTS5 syntax)"},
+	{"timeline", cmd_query, "--measure M [--subject S] [--source NAME] [--since DATE] [--until DATE]" Q_OUT,
+	 "one estimate series in date order, with how many sources agree"},
+	{"series", cmd_query, "[--measure M] [--subject S] [--min-sources N]" Q_OUT,
+	 "estimate series: claims by measure and subject"},
+	{"conflicts", cmd_query, Q_OPTS, "incompatible estimates, denials against later admissions"},
+	{"docs", cmd_query, Q_OPTS, "the documents in the ledger, versions and near-duplicate copies"},
+	{"show", cmd_query, "DOC[#ARTICLE]" Q_OUT, "a document with its claims, quotes and stances marked"},
+	{"export", cmd_query, "[--db PATH] [--format jsonl|csv] [--type docs|articles|claims|quotes|stances]",
+	 "every record, for other tools"},
 	{"help", cmd_help, "[COMMAND]", "show this help, or one command's"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -26,7 +46,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: attest COMMAND [OPTIONS] [ARGS]\n\n"
 		   "attest turns news articles into a sourced ledger of claims.\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n  attest --version   print the version\n"
 		   "  attest help COMMAND  show a command's options\n");
 }
@@ -44,6 +64,14 @@ static int cmd_help(int argc, char **argv)
 	}
 	usage(stdout);
 	return EXIT_OK;
+}
+
+const char *cli_usage_of(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return commands[i].usage;
+	return "";
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "emit/emit.h"
 #include "extract/extract.h"
 #include "pipeline.h"
 
@@ -390,3 +391,6 @@ ATTEST_API attest_status attest_doc_write_text(const attest_doc *d, FILE *out)
 	buf_free(&b);
 	return st;
 }
+
+/* emit.h: the escaper for other writers (the ledger's JSON Lines). */
+void emit_json_str(buf *b, const char *s, size_t n) { put_str(b, s, n); }

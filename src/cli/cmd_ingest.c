@@ -1,0 +1,388 @@
+/*
+ * cmd_ingest.c: `attest ingest PATH...`: files, directories (walked
+ * recursively in sorted order, hidden entries skipped, symbolic links to
+ * directories not followed) and standard input ("-") into the ledger.
+ * Every file is its own failure boundary: an error names the file and the
+ * rest goes on; the exit status is 1 when any file failed.  Paths are stored
+ * absolute, so the same file ingested from another directory is the same
+ * document.  A progress bar goes to stderr when it is a terminal; a one-line
+ * summary always does (unless --quiet).  Files are loaded (read, hashed,
+ * extracted) in a second thread while this one stores, in input order.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+/* Deepest directory nesting walked. */
+#define MAX_DEPTH 64
+/* Seconds between progress bar updates. */
+#define PROGRESS_EVERY 0.2
+
+typedef struct item {
+	char *path;
+	long long size;
+} item;
+
+typedef struct walk {
+	item *items;
+	size_t n, cap;
+	long long bytes;
+	int failed;
+} walk;
+
+static int add_item(walk *w, const char *path, long long size)
+{
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 256;
+		item *g = realloc(w->items, cap * sizeof *g);
+		if (!g)
+			return -1;
+		w->items = g;
+		w->cap = cap;
+	}
+	if (!(w->items[w->n].path = strdup(path)))
+		return -1;
+	w->items[w->n++].size = size;
+	w->bytes += size;
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds PATH, or the files under it when it is a directory. */
+static int collect(walk *w, const char *path, int depth)
+{
+	struct stat sb;
+	if (strcmp(path, "-") == 0)
+		return add_item(w, path, 0);
+	if ((depth ? lstat(path, &sb) : stat(path, &sb)) != 0) {
+		fprintf(stderr, "attest: %s: %s\n", path, strerror(errno));
+		w->failed++;
+		return 0;
+	}
+	if (S_ISREG(sb.st_mode))
+		return add_item(w, path, (long long)sb.st_size);
+	if (!S_ISDIR(sb.st_mode)) {
+		if (!depth || !S_ISLNK(sb.st_mode)) {
+			fprintf(stderr, "attest: %s: not a regular file or directory\n", path);
+			w->failed += !depth;
+		} else if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			return add_item(w, path, (long long)sb.st_size);
+		}
+		return 0;
+	}
+	if (depth >= MAX_DEPTH) {
+		fprintf(stderr, "attest: %s: directories nested deeper than %d, skipped\n", path, MAX_DEPTH);
+		w->failed++;
+		return 0;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		fprintf(stderr, "attest: %s: %s\n", path, strerror(errno));
+		w->failed++;
+		return 0;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **g = realloc(names, cap * sizeof *g);
+			if (!g) {
+				rc = -1;
+				break;
+			}
+			names = g;
+		}
+		if (!(names[n] = strdup(e->d_name))) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (names)
+		qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n; i++) {
+		char sub[PATH_MAX];
+		if (rc == 0 && snprintf(sub, sizeof sub, "%s/%s", path, names[i]) < (int)sizeof sub)
+			rc = collect(w, sub, depth + 1);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct tally {
+	size_t done, added, versions, skipped, failed;
+	long long bytes;
+	double t0, shown;
+	int tty;
+} tally;
+
+static void progress(tally *t, const walk *w, int force)
+{
+	double el = now() - t->t0;
+	if (!t->tty || (!force && el - t->shown < PROGRESS_EVERY))
+		return;
+	t->shown = el;
+	double frac = w->bytes > 0 ? (double)t->bytes / (double)w->bytes : (double)t->done / (double)(w->n ? w->n : 1);
+	char bar[21];
+	int fill = (int)(frac * 20 + 0.5);
+	for (int i = 0; i < 20; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[20] = '\0';
+	double rate = el > 0 ? (double)t->done / el : 0;
+	double eta = frac > 0 ? el / frac - el : 0;
+	fprintf(stderr, "\r[%s] %zu/%zu docs  %.1f/%.1f MB  %.0f docs/s  ETA %d:%02d \x1b[K", bar, t->done, w->n,
+		(double)t->bytes / 1e6, (double)w->bytes / 1e6, rate, (int)eta / 60, (int)eta % 60);
+}
+
+static void clear_line(const tally *t)
+{
+	if (t->tty)
+		fputs("\r\x1b[K", stderr);
+}
+
+/* Two threads: a loader reads files and runs the pipeline into a ring of
+ * SLOTS document handles (checking known bytes on its own read-only
+ * handle), while the main thread stores them in order on the writing
+ * handle, so extraction and storage overlap. */
+#define SLOTS 4
+
+typedef struct slot {
+	attest_doc *doc;
+	int ready;           /* 1: loaded (or failed), waiting to be stored */
+	int known;
+	attest_status st;
+	char src[PATH_MAX];  /* absolute path; "" for standard input */
+	char err[1024];
+} slot;
+
+typedef struct loader {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	slot slots[SLOTS];
+	const walk *w;
+	attest_ledger *r;    /* the loader's read-only handle */
+	int format;
+} loader;
+
+static void load_one(attest_ledger *r, slot *s, const char *path, int format)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	s->src[0] = '\0';
+	if (!is_stdin && !realpath(path, s->src))
+		snprintf(s->src, sizeof s->src, "%s", path);
+	s->st = attest_ledger_load_file(r, s->doc, path, is_stdin ? NULL : s->src, (attest_format)format, &s->known);
+	if (s->st != ATTEST_OK)
+		snprintf(s->err, sizeof s->err, "%s", attest_ledger_errmsg(r));
+}
+
+static void *load_all(void *arg)
+{
+	loader *ld = arg;
+	for (size_t i = 0; i < ld->w->n; i++) {
+		slot *s = &ld->slots[i % SLOTS];
+		pthread_mutex_lock(&ld->mu);
+		while (s->ready)
+			pthread_cond_wait(&ld->cv, &ld->mu);
+		pthread_mutex_unlock(&ld->mu);
+		load_one(ld->r, s, ld->w->items[i].path, ld->format);
+		pthread_mutex_lock(&ld->mu);
+		s->ready = 1;
+		pthread_cond_broadcast(&ld->cv);
+		pthread_mutex_unlock(&ld->mu);
+	}
+	return NULL;
+}
+
+/* Stores the loaded slot S (or reports its failure). */
+static void store_one(attest_ledger *l, slot *s, const char *path, tally *t)
+{
+	attest_added how = ATTEST_ADDED_SKIPPED;
+	int64_t id;
+	if (s->st == ATTEST_OK && !s->known && attest_ledger_add(l, s->doc, s->src[0] ? s->src : NULL, &how, &id) !=
+	    ATTEST_OK) {
+		s->st = ATTEST_ERR_IO;
+		snprintf(s->err, sizeof s->err, "%.300s: cannot store: %.600s", path, attest_ledger_errmsg(l));
+	}
+	if (s->st != ATTEST_OK) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s\n", s->err);
+		t->failed++;
+	} else if (how == ATTEST_ADDED_NEW) {
+		t->added++;
+	} else if (how == ATTEST_ADDED_VERSION) {
+		t->versions++;
+	} else {
+		t->skipped++;
+	}
+}
+
+/* Ingests every item of W; READER is the loader's handle, or NULL to load
+ * and store in this thread on L alone. */
+static int ingest_all(attest_ledger *l, attest_ledger *reader, const walk *w, int format, const char *ref,
+		      tally *t)
+{
+	loader ld = {.w = w, .r = reader ? reader : l, .format = format};
+	int rc = 0;
+	for (int i = 0; i < SLOTS; i++)
+		if (!(ld.slots[i].doc = attest_doc_new()) || attest_doc_set_ref_date(ld.slots[i].doc, ref) != ATTEST_OK)
+			rc = -1;
+	pthread_t th;
+	int threaded = 0;
+	if (rc == 0 && reader) {
+		pthread_mutex_init(&ld.mu, NULL);
+		pthread_cond_init(&ld.cv, NULL);
+		threaded = pthread_create(&th, NULL, load_all, &ld) == 0;
+	}
+	for (size_t i = 0; rc == 0 && i < w->n; i++) {
+		slot *s = &ld.slots[i % SLOTS];
+		if (threaded) {
+			pthread_mutex_lock(&ld.mu);
+			while (!s->ready)
+				pthread_cond_wait(&ld.cv, &ld.mu);
+			pthread_mutex_unlock(&ld.mu);
+		} else {
+			load_one(ld.r, s, w->items[i].path, format);
+		}
+		store_one(l, s, w->items[i].path, t);
+		if (threaded) {
+			pthread_mutex_lock(&ld.mu);
+			s->ready = 0;
+			pthread_cond_broadcast(&ld.cv);
+			pthread_mutex_unlock(&ld.mu);
+		}
+		t->done++;
+		t->bytes += w->items[i].size;
+		progress(t, w, 0);
+	}
+	if (threaded) {
+		pthread_join(th, NULL);
+		pthread_mutex_destroy(&ld.mu);
+		pthread_cond_destroy(&ld.cv);
+	}
+	for (int i = 0; i < SLOTS; i++)
+		attest_doc_free(ld.slots[i].doc);
+	return rc;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"format", required_argument, NULL, 'f'},
+		{"ref-date", required_argument, NULL, 'r'},
+		{"batch", required_argument, NULL, 'b'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *db = cli_default_db(), *ref = NULL;
+	int format = ATTEST_FORMAT_AUTO, quiet = 0;
+	long batch = 1000;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+hq", longs, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'r': ref = optarg; break;
+		case 'q': quiet = 1; break;
+		case 'f':
+			if ((format = cli_format(optarg)) < 0)
+				return cli_usage_error("ingest", "--format must be auto, text or html, not '%s'", optarg);
+			break;
+		case 'b':
+			batch = strtol(optarg, &end, 10);
+			if (*end || batch < 1 || batch > 100000)
+				return cli_usage_error("ingest", "--batch must be a number of documents, 1 to 100000");
+			break;
+		case 'h':
+			printf("usage: attest ingest %s\n", cli_usage_of("ingest"));
+			return EXIT_OK;
+		default:
+			return cli_usage_error("ingest", "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("ingest", "nothing to ingest (give files, directories, or - for standard input)");
+	attest_doc *doc = attest_doc_new();
+	if (!doc) {
+		fprintf(stderr, "attest: out of memory\n");
+		return EXIT_FAIL;
+	}
+	if (attest_doc_set_ref_date(doc, ref) != ATTEST_OK) {
+		attest_doc_free(doc);
+		return cli_usage_error("ingest", "--ref-date must be a date YYYY-MM-DD, not '%s'", ref);
+	}
+	walk w = {0};
+	int rc = 0;
+	for (int i = optind; i < argc && rc == 0; i++)
+		rc = collect(&w, argv[i], 0);
+	attest_ledger *l = NULL;
+	char err[1024];
+	if (rc < 0) {
+		fprintf(stderr, "attest: out of memory\n");
+	} else if (attest_ledger_open(&l, db, 0, err) != ATTEST_OK) {
+		fprintf(stderr, "attest: %s\n", err);
+		rc = -1;
+	}
+	tally t = {.t0 = now(), .tty = !quiet && isatty(2)};
+	if (l) {
+		attest_ledger_set_batch(l, (unsigned)batch);
+		attest_ledger *reader = NULL;
+		if (w.n > 1 && attest_ledger_open(&reader, db, ATTEST_LEDGER_READONLY, err) != ATTEST_OK)
+			reader = NULL; /* load in this thread instead */
+		if (ingest_all(l, reader, &w, format, ref, &t) < 0) {
+			fprintf(stderr, "attest: out of memory\n");
+			rc = -1;
+		}
+		attest_ledger_close(reader);
+		if (attest_ledger_flush(l) != ATTEST_OK) {
+			clear_line(&t);
+			fprintf(stderr, "attest: %s: cannot commit: %s\n", db, attest_ledger_errmsg(l));
+			rc = -1;
+		}
+		progress(&t, &w, 1);
+		clear_line(&t);
+		double el = now() - t.t0;
+		if (!quiet)
+			fprintf(stderr, "ingest: %zu file%s: %zu new, %zu new version%s, %zu unchanged, %zu failed; "
+					"%.1f MB in %.2f s (%.0f docs/s, %.1f MB/s) -> %s\n",
+				w.n, w.n == 1 ? "" : "s", t.added, t.versions, t.versions == 1 ? "" : "s", t.skipped,
+				t.failed + (size_t)w.failed, (double)t.bytes / 1e6, el, el > 0 ? (double)t.done / el : 0,
+				el > 0 ? (double)t.bytes / 1e6 / el : 0, db);
+		attest_ledger_close(l);
+	}
+	for (size_t i = 0; i < w.n; i++)
+		free(w.items[i].path);
+	free(w.items);
+	attest_doc_free(doc);
+	return rc < 0 || t.failed || w.failed ? EXIT_FAIL : EXIT_OK;
+}
