@@ -3,7 +3,7 @@
 # Debian packages come in through scripts/install-deps and pkg-config.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson
+PKGS    := libutf8proc jansson gumbo
 TPKGS   := criterion
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 

@@ -12,10 +12,11 @@
 static int cmd_help(int argc, char **argv);
 
 static const command commands[] = {
-	{"text", cmd_text, "[--format auto|text|html] FILE...|-",
-	 "print each article's clean text"},
+	{"text", cmd_text, "[--format auto|text|html] [--charset NAME] FILE...|-  or  --batch INDIR OUTDIR",
+	 "print each article's clean text (an HTML page's main text)"},
 	{"extract", cmd_extract,
-	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-",
+	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] "
+	 "[--charset NAME] FILE...|-",
 	 "extract articles and records (JSON Lines with --json)"},
 	{"help", cmd_help, "[COMMAND]", "show this help, or one command's"},
 };

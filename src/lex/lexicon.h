@@ -62,6 +62,7 @@ typedef struct lexicons {
 	const uint8_t *num_class; /* NUMW_* */
 	lexmap qmod;          /* folded bound/hedge phrase -> QMOD_*; prefixes -> 0 */
 	lexmap token_class;   /* folded word -> TC_* bits */
+	const char *const *html_hints; /* data/html_hints.txt entries, NULL-terminated */
 } lexicons;
 
 /* The lexicons, built on first use; never NULL (aborts only if the
