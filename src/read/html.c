@@ -521,7 +521,9 @@ static float base_score(const nstat *s, GumboTag t)
 		if (is_heading(t) || t == GUMBO_TAG_TH)
 			b = -5;
 	}
-	return b + 25.0f * (float)s->weight;
+	/* a hint counts in full only for a box with some text in it */
+	float fill = s->text >= 1000 ? 1.0f : (float)s->text / 1000.0f;
+	return b + 25.0f * (float)s->weight * fill;
 }
 
 static void give(nstat *s, GumboTag t, float pts)
@@ -543,13 +545,19 @@ static void score_walk(scorer *sc, const GumboNode *e, size_t *anc, GumboTag *at
 		sc->idx = me + s->size;
 		return;
 	}
-	if (s->kind != T_INLINE && s->own >= MIN_PARA && depth > 0) {
-		float pts = 1.0f + (float)s->commas + (float)(s->own / 100 < 3 ? s->own / 100 : 3);
-		for (int k = 1; k <= 3 && depth - k >= 0; k++)
-			give(&sc->st[anc[depth - k]], atag[depth - k], k == 1 ? pts : k == 2 ? pts / 2 : pts / 6);
-	}
+	GumboTag t = e->v.element.tag;
 	anc[depth] = me;
-	atag[depth] = e->v.element.tag;
+	atag[depth] = t;
+	if (s->kind != T_INLINE && s->own >= MIN_PARA && depth > 0) {
+		/* Text right in a box (not in a <p> of it) is a paragraph of
+		 * that box, as if it were wrapped in one. */
+		int box = t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ARTICLE ||
+			  t == GUMBO_TAG_MAIN || t == GUMBO_TAG_TD || t == GUMBO_TAG_UNKNOWN || t == GUMBO_TAG_FORM;
+		int top = box ? depth : depth - 1;
+		float pts = 1.0f + (float)s->commas + (float)(s->own / 100 < 3 ? s->own / 100 : 3);
+		for (int k = 0; k < 3 && top - k >= 0; k++)
+			give(&sc->st[anc[top - k]], atag[top - k], k == 0 ? pts : k == 1 ? pts / 2 : pts / 6);
+	}
 	const GumboVector *ch = &e->v.element.children;
 	for (unsigned i = 0; i < ch->length && depth + 1 < HTML_MAX_DEPTH; i++)
 		if (is_element(ch->data[i]))
@@ -680,6 +688,10 @@ static void best_walk(nstat *st, const GumboNode *e, size_t *idx, int depth, fou
 		*idx = me + s->size;
 		return;
 	}
+	if (s->scored && getenv("HTML_DEBUG2"))
+		fprintf(stderr, "  cand <%s class=%s> score %.1f final %.1f ld %.2f text %u\n",
+			gumbo_normalized_tagname(e->v.element.tag), s->cls, (double)s->score, (double)final_score(s),
+			(double)link_density(s), s->text);
 	if (s->scored && final_score(s) > *bs) {
 		*bs = final_score(s);
 		best->node = e;
