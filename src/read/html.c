@@ -33,6 +33,7 @@
 #define MAX_HINT_LEN 40
 #define MIN_PARA 25          /* bytes of own text that make a block a paragraph */
 #define MAX_JSONLD 4         /* JSON-LD scripts read per page */
+#define MAX_BYLINE 100       /* longest text read as a byline or date box */
 #define RETRY_BELOW 400      /* bytes of main text under which a page is read again with fewer rules */
 
 /* ---- charset ------------------------------------------------------------ */
@@ -239,7 +240,7 @@ static long nesting(const unsigned char *s, size_t n, long max, size_t *tags)
 
 /* ---- class/id hints ----------------------------------------------------- */
 
-enum { HINT_DROP = 1, HINT_KEEP, HINT_NEG, HINT_POS };
+enum { HINT_DROP = 1, HINT_KEEP, HINT_NEG, HINT_POS, HINT_BYLINE, HINT_DATE };
 
 typedef struct hint {
 	char pat[MAX_HINT_LEN];
@@ -249,11 +250,14 @@ typedef struct hint {
 typedef struct hintset {
 	hint h[MAX_HINTS];
 	size_t n;
+	uint8_t first[256][2]; /* patterns starting with byte b: h[first[b][0]] .. h[first[b][1] - 1] */
 } hintset;
 
+/* Loads the hints, sorted by first byte so a match looks only at the
+ * patterns that start with the byte at hand. */
 static void hints_load(hintset *hs, const char *const *entries)
 {
-	static const char *const kinds[] = {"", "drop", "keep", "neg", "pos"};
+	static const char *const kinds[] = {"", "drop", "keep", "neg", "pos", "byline", "date"};
 	hs->n = 0;
 	for (size_t i = 0; entries && entries[i] && hs->n < MAX_HINTS; i++) {
 		const char *e = entries[i], *tab = strchr(e, '\t');
@@ -261,6 +265,7 @@ static void hints_load(hintset *hs, const char *const *entries)
 			continue;
 		size_t l = (size_t)(tab - e);
 		hint *h = &hs->h[hs->n];
+		memset(h, 0, sizeof *h);
 		h->token = e[0] == '=';
 		if (h->token)
 			e++, l--;
@@ -275,21 +280,22 @@ static void hints_load(hintset *hs, const char *const *entries)
 		if (!h->kind)
 			continue;
 		memcpy(h->pat, e, l);
-		h->pat[l] = '\0';
 		h->len = (uint8_t)l;
 		hs->n++;
 	}
-}
-
-static int has_token(const char *s, const hint *h)
-{
-	for (const char *p = s; (p = strstr(p, h->pat)); p++) {
-		int l = p == s || !isalnum((unsigned char)p[-1]);
-		int r = !isalnum((unsigned char)p[h->len]);
-		if (l && r)
-			return 1;
+	for (size_t a = 1; a < hs->n; a++)
+		for (size_t b = a; b > 0 && (unsigned char)hs->h[b].pat[0] < (unsigned char)hs->h[b - 1].pat[0]; b--) {
+			hint t = hs->h[b];
+			hs->h[b] = hs->h[b - 1];
+			hs->h[b - 1] = t;
+		}
+	memset(hs->first, 0, sizeof hs->first);
+	for (size_t i = hs->n; i-- > 0;) {
+		uint8_t *f = hs->first[(unsigned char)hs->h[i].pat[0]];
+		if (!f[1])
+			f[1] = (uint8_t)(i + 1);
+		f[0] = (uint8_t)i;
 	}
-	return 0;
 }
 
 /* Bits (1 << HINT_*) of the hints that match CLASS and ID. */
@@ -304,12 +310,17 @@ static unsigned hints_match(const hintset *hs, const char *cls, const char *id)
 		s[o++] = (char)tolower((unsigned char)*src);
 	s[o] = '\0';
 	unsigned bits = 0;
-	for (size_t i = 0; i < hs->n; i++) {
-		const hint *h = &hs->h[i];
-		if (bits & (1u << h->kind))
-			continue;
-		if (h->token ? has_token(s, h) : strstr(s, h->pat) != NULL)
+	for (size_t i = 0; i < o; i++) {
+		const uint8_t *f = hs->first[(unsigned char)s[i]];
+		for (size_t k = f[0]; k < f[1]; k++) {
+			const hint *h = &hs->h[k];
+			if ((bits & (1u << h->kind)) || i + h->len > o || memcmp(s + i, h->pat, h->len) != 0)
+				continue;
+			if (h->token && ((i > 0 && isalnum((unsigned char)s[i - 1])) ||
+					 isalnum((unsigned char)s[i + h->len])))
+				continue;
 			bits |= 1u << h->kind;
+		}
 	}
 	return bits;
 }
@@ -612,8 +623,11 @@ static void set_break(writer *w, int b)
  * list or box of links, or a negative hint without a comma of prose. */
 static int boiler_block(const nstat *s, GumboTag t)
 {
-	if (s->kind == T_INLINE || t == GUMBO_TAG_P || is_heading(t) || t == GUMBO_TAG_BLOCKQUOTE ||
-	    t == GUMBO_TAG_PRE)
+	if (s->kind == T_INLINE || is_heading(t))
+		return 0;
+	if (s->weight < 0 && s->commas < 10 && s->text < 200)
+		return 1;
+	if (t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_PRE)
 		return 0;
 	float ld = link_density(s);
 	if (s->weight < 0 && s->commas < 10)
@@ -688,10 +702,6 @@ static void best_walk(nstat *st, const GumboNode *e, size_t *idx, int depth, fou
 		*idx = me + s->size;
 		return;
 	}
-	if (s->scored && getenv("HTML_DEBUG2"))
-		fprintf(stderr, "  cand <%s class=%s> score %.1f final %.1f ld %.2f text %u\n",
-			gumbo_normalized_tagname(e->v.element.tag), s->cls, (double)s->score, (double)final_score(s),
-			(double)link_density(s), s->text);
 	if (s->scored && final_score(s) > *bs) {
 		*bs = final_score(s);
 		best->node = e;
@@ -784,6 +794,8 @@ static void write_article(writer *w, const GumboNode *root, nstat *st, found top
 
 typedef struct metactx {
 	arena *a;
+	const hintset *hs;
+	const char *byline, *date_text; /* text of the first byline and date boxes */
 	html_meta *m;
 	const char *og_title, *tw_title, *h1, *title, *ld_headline;
 	const char *meta_author, *ld_author, *rel_author;
@@ -793,9 +805,31 @@ typedef struct metactx {
 	int nld;
 } metactx;
 
+/* A copy of S with white space runs folded to one space and trimmed;
+ * NULL for NULL or blank. */
 static char *dup(arena *a, const char *s)
 {
-	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+	if (!s)
+		return NULL;
+	char *d = arena_alloc(a, strlen(s) + 1);
+	if (!d)
+		return NULL;
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		int sp = *p <= ' ' || (*p == 0xC2 && p[1] == 0xA0);
+		if (sp && *p == 0xC2)
+			p++;
+		if (sp) {
+			if (o && d[o - 1] != ' ')
+				d[o++] = ' ';
+			continue;
+		}
+		d[o++] = (char)*p;
+	}
+	while (o && d[o - 1] == ' ')
+		o--;
+	d[o] = '\0';
+	return o ? d : NULL;
 }
 
 /* The text of E, whitespace folded, at most CAP-1 bytes. */
@@ -827,6 +861,13 @@ static const char *text_of(arena *a, const GumboNode *e)
 	while (o && t[o - 1] == ' ')
 		t[--o] = '\0';
 	return o ? arena_strndup(a, t, o) : NULL;
+}
+
+/* The text of a byline or date box, when short enough to be one. */
+static const char *short_text(arena *a, const GumboNode *e)
+{
+	const char *t = text_of(a, e);
+	return t && strlen(t) <= MAX_BYLINE ? t : NULL;
 }
 
 static const char *json_str(json_t *o, const char *key)
@@ -982,6 +1023,14 @@ static void meta_walk(metactx *c, const GumboNode *e, int depth)
 			c->itemprop_date = v ? dup(c->a, v) : text_of(c->a, e);
 		}
 	}
+	const char *cls = attr(e, "class"), *id = attr(e, "id");
+	if ((cls || id) && (!c->byline || !c->date_text)) {
+		unsigned b = hints_match(c->hs, cls, id);
+		if ((b & (1u << HINT_BYLINE)) && !c->byline)
+			c->byline = short_text(c->a, e);
+		else if ((b & (1u << HINT_DATE)) && !c->date_text)
+			c->date_text = short_text(c->a, e);
+	}
 	if (t == GUMBO_TAG_A && !c->rel_author) {
 		const char *rel = attr(e, "rel");
 		if (rel && strcasecmp(rel, "author") == 0)
@@ -993,25 +1042,30 @@ static void meta_walk(metactx *c, const GumboNode *e, int depth)
 			meta_walk(c, ch->data[i], depth + 1);
 }
 
-/* <title> less a site suffix ("Headline | Site", "Headline - Site"): the
- * longest part when a separator splits it. */
+/* A title less its site name ("Headline | Site", "Site :: Headline"):
+ * the part that is not the site name, else the longer part. */
 static const char *strip_site(arena *a, const char *t, const char *site)
 {
-	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ", " // ", NULL};
+	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ",
+					   " // ", " \xC2\xBB ", NULL};
+	size_t n = strlen(t);
 	for (int i = 0; seps[i]; i++) {
-		const char *p = strstr(t, seps[i]);
-		if (!p)
+		const char *first = strstr(t, seps[i]);
+		if (!first)
 			continue;
-		const char *q = p;
-		for (const char *r; (r = strstr(q + 1, seps[i]));)
-			q = r;
-		const char *tail = q + strlen(seps[i]);
-		size_t head = (size_t)(p - t);
-		/* keep the head unless it is the site name itself */
-		if (site && strncasecmp(t, site, head) == 0 && strlen(site) == head)
-			return dup(a, tail);
-		if (head >= strlen(tail) || head > 20)
-			return arena_strndup(a, t, (size_t)(q - t));
+		const char *last = first;
+		for (const char *r; (r = strstr(last + 1, seps[i]));)
+			last = r;
+		size_t sl = strlen(seps[i]);
+		const char *tail = last + sl;
+		size_t head = (size_t)(first - t), tl = strlen(tail);
+		if (site && head == strlen(site) && strncasecmp(t, site, head) == 0)
+			return dup(a, first + sl);
+		if (site && strcasecmp(tail, site) == 0)
+			return arena_strndup(a, t, (size_t)(last - t));
+		if (head < tl && head * 2 < n - sl) /* a short site name first */
+			return dup(a, first + sl);
+		return arena_strndup(a, t, (size_t)(last - t));
 	}
 	return t;
 }
@@ -1033,9 +1087,9 @@ static void fill_meta(metactx *c)
 		m->title = strip_site(c->a, title, m->site);
 	else if (c->title)
 		m->title = strip_site(c->a, c->title, m->site);
-	m->author = first_of((const char *[]){c->meta_author, c->ld_author, c->rel_author}, 3);
+	m->author = first_of((const char *[]){c->meta_author, c->ld_author, c->rel_author, c->byline}, 4);
 	m->url = first_of((const char *[]){c->canonical, c->og_url}, 2);
-	const char *dates[] = {c->pub_meta, c->ld_date, c->itemprop_date, c->time_dt, m->url};
+	const char *dates[] = {c->pub_meta, c->ld_date, c->itemprop_date, c->time_dt, c->date_text, c->byline, m->url};
 	size_t k = 0;
 	for (size_t i = 0; i < sizeof dates / sizeof *dates && k < HTML_MAX_DATES; i++)
 		if (dates[i])
@@ -1068,10 +1122,6 @@ static int main_text(const GumboNode *root, const hintset *hs, int pass, const c
 		float bs = 0;
 		size_t idx = 0;
 		best_walk(w.st, root, &idx, 0, &best, &bs);
-		if (getenv("HTML_DEBUG") && best.node)
-			fprintf(stderr, "pass %d best <%s class=%s> score %.1f ld %.2f text %u\n", pass,
-				gumbo_normalized_tagname(best.node->v.element.tag), w.st[best.idx].cls, (double)bs,
-				(double)link_density(&w.st[best.idx]), w.st[best.idx].text);
 		if (best.node)
 			write_article(&wr, root, w.st, best);
 		else {
@@ -1196,7 +1246,7 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 		st = ATTEST_ERR_NOMEM;
 	else {
 		hints_load(hs, hints);
-		metactx mc = {.a = a, .m = meta};
+		metactx mc = {.a = a, .hs = hs, .m = meta};
 		meta_walk(&mc, g->root, 0);
 		fill_meta(&mc);
 		/* A page whose hints hide its article (a "sidebar-layout" body)

@@ -26,7 +26,7 @@
 /* What the page says about itself; each field NULL when it says nothing.
  * Dates are as written ("2019-11-19T08:00:00Z", "Nov. 19, 2019"): the
  * caller parses them, in order, and keeps the first that parses. */
-#define HTML_MAX_DATES 6
+#define HTML_MAX_DATES 8
 typedef struct html_meta {
 	const char *title;     /* og:title, JSON-LD headline, <h1>, or <title> less its site suffix */
 	const char *author;
