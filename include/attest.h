@@ -109,7 +109,7 @@ ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_charset(attest_doc *doc
  * with ATTEST_ERR_TOO_LARGE. */
 #define ATTEST_MAX_HTML (64u * 1024u * 1024u)
 #define ATTEST_MAX_HTML_DEPTH 4000
-#define ATTEST_MAX_HTML_TAGS 1000000u
+#define ATTEST_MAX_HTML_TAGS 200000u
 
 /* Reads PATH ("-" for standard input) and runs the whole pipeline on it.
  * On failure the handle holds no document and attest_doc_errmsg() says why

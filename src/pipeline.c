@@ -331,6 +331,12 @@ static attest_status analyze(attest_doc *d)
 		if (c.nomem)
 			return fail(d, ATTEST_ERR_NOMEM, NULL);
 	}
+	return ATTEST_OK;
+}
+
+/* Stages 5 on, unless the caller wants the front end only. */
+static attest_status finish(attest_doc *d)
+{
 	return (d->options & ATTEST_OPT_FRONT_ONLY) ? ATTEST_OK : extract(d);
 }
 
@@ -415,9 +421,10 @@ static attest_status load_html(attest_doc *d)
 		return fail(d, ATTEST_ERR_NOMEM, NULL);
 	d->html = 1;
 	st = analyze(d);
-	if (st == ATTEST_OK)
-		apply_meta(d);
-	return st;
+	if (st != ATTEST_OK)
+		return st;
+	apply_meta(d); /* before extraction: the page's date resolves relative times */
+	return finish(d);
 }
 
 static attest_status load(attest_doc *d, attest_format format)
@@ -433,7 +440,8 @@ static attest_status load(attest_doc *d, attest_format format)
 		return fail(d, st, d->err);
 	if (warn[0] && add_warning(d, warn) < 0)
 		return fail(d, ATTEST_ERR_NOMEM, NULL);
-	return analyze(d);
+	st = analyze(d);
+	return st == ATTEST_OK ? finish(d) : st;
 }
 
 ATTEST_API attest_status attest_doc_load_file(attest_doc *d, const char *path, attest_format format)

@@ -88,8 +88,6 @@ static void head(buf *b, const char *type, const char *id)
 ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, unsigned flags,
 					       const char *id)
 {
-	if (d->html) /* the page's main text is the document text */
-		return d->raw.len && fwrite(d->raw.data, 1, d->raw.len, out) != d->raw.len ? ATTEST_ERR_IO : ATTEST_OK;
 	buf b;
 	buf_init(&b);
 	const char *text = d->raw.data;

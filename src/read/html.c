@@ -212,7 +212,7 @@ static long nesting(const unsigned char *s, size_t n, long max, size_t *tags)
 			e++;
 		if (e == t)
 			continue;
-		if (++*tags > HTML_MAX_TAGS)
+		if (!close && ++*tags > HTML_MAX_TAGS)
 			break;
 		if (flat_tag(s + t, e - t))
 			continue;
@@ -1136,10 +1136,14 @@ static int main_text(const GumboNode *root, const hintset *hs, int pass, const c
 	return rc;
 }
 
+/* Decodes the page to UTF-8 (into TMP when it must be converted; *S and *N
+ * then point there).  Returns the charset read from, in LABEL or static;
+ * NULL with *ST and ERR set on failure. */
 static const char *decode(const char *name, const unsigned char **s, size_t *n, const char *label_hint, buf *tmp,
-			  char *warn, size_t warnlen, attest_status *st, char *err, size_t errlen)
+			  char *label, size_t labcap, char *warn, size_t warnlen, attest_status *st, char *err,
+			  size_t errlen)
 {
-	char label[64] = "";
+	label[0] = '\0';
 	const char *from = NULL;
 	if (*n >= 3 && (*s)[0] == 0xEF && (*s)[1] == 0xBB && (*s)[2] == 0xBF) {
 		*s += 3;
@@ -1156,10 +1160,10 @@ static const char *decode(const char *name, const unsigned char **s, size_t *n, 
 	} else {
 		if (label_hint && *label_hint) {
 			size_t o = 0;
-			for (; label_hint[o] && o + 1 < sizeof label; o++)
+			for (; label_hint[o] && o + 1 < labcap; o++)
 				label[o] = (char)tolower((unsigned char)label_hint[o]);
 			label[o] = '\0';
-		} else if (!meta_charset(*s, *n, label, sizeof label))
+		} else if (!meta_charset(*s, *n, label, labcap))
 			label[0] = '\0';
 		utf8_report r;
 		utf8_scan(*s, *n, &r);
@@ -1210,7 +1214,8 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 	buf tmp;
 	buf_init(&tmp);
 	attest_status st = ATTEST_OK;
-	const char *cs = decode(name, &s, &n, charset, &tmp, warn, warnlen, &st, err, errlen);
+	char label[64];
+	const char *cs = decode(name, &s, &n, charset, &tmp, label, sizeof label, warn, warnlen, &st, err, errlen);
 	if (!cs) {
 		buf_free(&tmp);
 		return st;
