@@ -693,8 +693,10 @@ typedef struct found {
 	size_t idx;
 } found;
 
-/* The element with the best final score (and its index). */
-static void best_walk(nstat *st, const GumboNode *e, size_t *idx, int depth, found *best, float *bs)
+#define NTOP 5 /* candidates kept; as in Readability */
+
+/* The NTOP elements with the best final scores, best first. */
+static void best_walk(nstat *st, const GumboNode *e, size_t *idx, int depth, found *top)
 {
 	size_t me = (*idx)++;
 	const nstat *s = &st[me];
@@ -702,16 +704,83 @@ static void best_walk(nstat *st, const GumboNode *e, size_t *idx, int depth, fou
 		*idx = me + s->size;
 		return;
 	}
-	if (s->scored && final_score(s) > *bs) {
-		*bs = final_score(s);
-		best->node = e;
-		best->idx = me;
+	if (s->scored) {
+		float f = final_score(s);
+		int k = NTOP;
+		while (k > 0 && (!top[k - 1].node || f > final_score(&st[top[k - 1].idx])))
+			k--;
+		if (k < NTOP) {
+			memmove(top + k + 1, top + k, (NTOP - 1 - (size_t)k) * sizeof *top);
+			top[k] = (found){e, me};
+		}
 	}
 	const GumboVector *ch = &e->v.element.children;
 	for (unsigned i = 0; i < ch->length && depth + 1 < HTML_MAX_DEPTH; i++)
 		if (is_element(ch->data[i]))
-			best_walk(st, ch->data[i], idx, depth + 1, best, bs);
+			best_walk(st, ch->data[i], idx, depth + 1, top);
 	*idx = me + s->size;
+}
+
+static int inside(const GumboNode *e, const GumboNode *anc)
+{
+	for (; e; e = e->parent)
+		if (e == anc)
+			return 1;
+	return 0;
+}
+
+static int index_of(const nstat *st, const GumboNode *e, size_t idx, const GumboNode *target, size_t *out, int depth);
+
+/* Readability's climb from the best candidate: to the ancestor that holds
+ * three of the runners-up scoring near it (an article split over several
+ * boxes), else to a parent that scores better, and past wrappers that hold
+ * nothing else. */
+static found climb(const GumboNode *root, const nstat *st, const found *top)
+{
+	found best = top[0];
+	float ts = final_score(&st[best.idx]);
+	size_t nalt = 0;
+	const GumboNode *alt[NTOP];
+	for (int k = 1; k < NTOP && top[k].node; k++)
+		if (final_score(&st[top[k].idx]) >= 0.75f * ts)
+			alt[nalt++] = top[k].node;
+	const GumboNode *p;
+	size_t pi;
+	if (nalt >= 3)
+		for (p = best.node->parent; p && is_element(p) && p != root; p = p->parent) {
+			size_t in = 0;
+			for (size_t k = 0; k < nalt; k++)
+				in += inside(alt[k], p);
+			if (in >= 3 && index_of(st, root, 0, p, &pi, 0)) {
+				best = (found){p, pi};
+				break;
+			}
+		}
+	float last = final_score(&st[best.idx]), floor = last / 3;
+	for (p = best.node->parent; p && is_element(p) && p != root; p = p->parent) {
+		if (!index_of(st, root, 0, p, &pi, 0))
+			break;
+		if (!st[pi].scored)
+			continue;
+		float f = final_score(&st[pi]);
+		if (f < floor)
+			break;
+		if (f > last) {
+			best = (found){p, pi};
+			break;
+		}
+		last = f;
+	}
+	for (p = best.node->parent; p && is_element(p) && p != root; p = p->parent) {
+		unsigned nel = 0;
+		const GumboVector *ch = &p->v.element.children;
+		for (unsigned i = 0; i < ch->length; i++)
+			nel += is_element(ch->data[i]);
+		if (nel != 1 || !index_of(st, root, 0, p, &pi, 0))
+			break;
+		best = (found){p, pi};
+	}
+	return best;
 }
 
 /* Index of element TARGET, found by walking from ROOT at index 0. */
@@ -1118,12 +1187,12 @@ static int main_text(const GumboNode *root, const hintset *hs, int pass, const c
 			put_text(&wr, title);
 			set_break(&wr, 2);
 		}
-		found best = {NULL, 0};
-		float bs = 0;
+		found top[NTOP];
+		memset(top, 0, sizeof top);
 		size_t idx = 0;
-		best_walk(w.st, root, &idx, 0, &best, &bs);
-		if (best.node)
-			write_article(&wr, root, w.st, best);
+		best_walk(w.st, root, &idx, 0, top);
+		if (top[0].node)
+			write_article(&wr, root, w.st, climb(root, w.st, top));
 		else {
 			wr.idx = 0;
 			write_node(&wr, root, 0);
