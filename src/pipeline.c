@@ -405,14 +405,31 @@ static void apply_meta(attest_doc *d)
 	}
 }
 
+/* The text rules of stage 2 on one short block of a page: furniture and
+ * teaser headings by the lexicons of data/furniture.txt and teaser.txt. */
+static int block_kind(void *ctx, const char *s, size_t n)
+{
+	attest_doc *d = ctx;
+	d->paras.len = 0;
+	if (n > UINT32_MAX || para_split(s, (uint32_t)n, &d->paras, &d->lines) < 0 || d->paras.len != 1)
+		return HTML_BLOCK_TEXT;
+	para *p = d->paras.items;
+	para_classify(s, p, 1);
+	int k = p->kind == PK_TEASER ? HTML_BLOCK_TEASER : p->kind == PK_FURNITURE ? HTML_BLOCK_FURNITURE
+										       : HTML_BLOCK_TEXT;
+	d->paras.len = 0;
+	return k;
+}
+
 static attest_status load_html(attest_doc *d)
 {
 	char warn[ERRMSG_MAX];
+	html_rules rules = {lexicon_get()->html_hints, block_kind, d};
 	buf t = d->page;
 	d->page = d->raw;
 	d->raw = t;
 	attest_status st = html_read(d->name, (const unsigned char *)d->page.data, d->page.len,
-				     d->charset[0] ? d->charset : NULL, lexicon_get()->html_hints, &d->raw, d->a,
+				     d->charset[0] ? d->charset : NULL, &rules, &d->raw, d->a,
 				     &d->meta, d->err, sizeof d->err, warn, sizeof warn);
 	buf_clear(&d->page);
 	if (st != ATTEST_OK)

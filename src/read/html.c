@@ -9,7 +9,9 @@
  * and moved by class/id hints (data/html_hints.txt).  The best container,
  * with the siblings that score close to it, is the article.  It is written
  * out block by block, leaving out what the hints, the tags (nav, aside,
- * figure, form controls...) and link density mark as boilerplate.
+ * figure, form controls...) and link density mark as boilerplate, and the
+ * short blocks that the caller's text rules (stage 2's furniture and
+ * teaser lexicons, passed in as a callback) call furniture.
  *
  * Element statistics live in one array in document (pre-)order; every walk
  * visits elements in that same order, so a counter gives each element's
@@ -34,6 +36,7 @@
 #define MIN_PARA 25          /* bytes of own text that make a block a paragraph */
 #define MAX_JSONLD 4         /* JSON-LD scripts read per page */
 #define MAX_BYLINE 100       /* longest text read as a byline or date box */
+#define MAX_BLOCK_RULE 80     /* blocks up to this many text bytes go through the text rules */
 #define RETRY_BELOW 400      /* bytes of main text under which a page is read again with fewer rules */
 
 /* ---- charset ------------------------------------------------------------ */
@@ -591,6 +594,7 @@ typedef struct writer {
 	int nomem;
 	const char *skip_text; /* a heading equal to the title is not repeated */
 	int pass;     /* 2: no link-density cleaning */
+	const html_rules *rules; /* short blocks that are furniture or teaser headings are left out */
 } writer;
 
 static void put_text(writer *w, const char *t)
@@ -670,6 +674,16 @@ static void write_node(writer *w, const GumboNode *e, int depth)
 	if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) && w->skip_text && same_text(e, w->skip_text)) {
 		w->idx = me + s->size;
 		return;
+	}
+	if (blk && s->text <= MAX_BLOCK_RULE && w->rules && w->rules->block_kind && depth > 0) {
+		char bt[1024];
+		size_t o = 0;
+		node_text(e, bt, sizeof bt, &o, 0);
+		int k = w->rules->block_kind(w->rules->ctx, bt, o);
+		if (k != HTML_BLOCK_TEXT) {
+			w->idx = me + s->size;
+			return;
+		}
 	}
 	const GumboVector *ch = &e->v.element.children;
 	for (unsigned i = 0; i < ch->length && depth + 1 < HTML_MAX_DEPTH; i++) {
@@ -1171,7 +1185,8 @@ static void fill_meta(metactx *c)
  * first.  PASS 0 uses all rules; 1 drops nothing for its class or id; 2
  * also keeps link lists inside the article.  Returns -1 when out of
  * memory. */
-static int main_text(const GumboNode *root, const hintset *hs, int pass, const char *title, buf *text)
+static int main_text(const GumboNode *root, const hintset *hs, const html_rules *rules, int pass, const char *title,
+		     buf *text)
 {
 	buf_clear(text);
 	walk w = {hs, NULL, 0, 0, pass, 0};
@@ -1182,7 +1197,7 @@ static int main_text(const GumboNode *root, const hintset *hs, int pass, const c
 	if (anc && atag && stats(&w, root, 0, 0, &dummy) != SIZE_MAX) {
 		scorer sc = {w.st, 0};
 		score_walk(&sc, root, anc, atag, 0);
-		writer wr = {text, w.st, 0, 0, 0, 0, title, pass};
+		writer wr = {text, w.st, 0, 0, 0, 0, title, pass, rules};
 		if (title) {
 			put_text(&wr, title);
 			set_break(&wr, 2);
@@ -1265,7 +1280,7 @@ static const char *decode(const char *name, const unsigned char **s, size_t *n, 
 }
 
 attest_status html_read(const char *name, const unsigned char *s, size_t n, const char *charset,
-			const char *const *hints, buf *text, arena *a, html_meta *meta, char *err,
+			const html_rules *rules, buf *text, arena *a, html_meta *meta, char *err,
 			size_t errlen, char *warn, size_t warnlen)
 {
 	warn[0] = '\0';
@@ -1319,7 +1334,7 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 	if (!hs)
 		st = ATTEST_ERR_NOMEM;
 	else {
-		hints_load(hs, hints);
+		hints_load(hs, rules->hints);
 		metactx mc = {.a = a, .hs = hs, .m = meta};
 		meta_walk(&mc, g->root, 0);
 		fill_meta(&mc);
@@ -1329,7 +1344,7 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 		buf_init(&alt);
 		for (int pass = 0; pass < 3 && st == ATTEST_OK; pass++) {
 			buf *into = pass ? &alt : text;
-			if (main_text(g->root, hs, pass, meta->title, into) < 0)
+			if (main_text(g->root, hs, rules, pass, meta->title, into) < 0)
 				st = ATTEST_ERR_NOMEM;
 			else if (pass && alt.len > text->len) {
 				buf t = *text;

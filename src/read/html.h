@@ -36,15 +36,25 @@ typedef struct html_meta {
 	const char *charset;   /* the charset the page was decoded from */
 } html_meta;
 
+/* What the caller's text rules make of one short block of text: page
+ * furniture ("Advertisement", "Share this"), a teaser heading ("Related
+ * stories"), or neither.  Both are left out of the main text. */
+enum { HTML_BLOCK_TEXT = 0, HTML_BLOCK_FURNITURE, HTML_BLOCK_TEASER };
+typedef struct html_rules {
+	const char *const *hints; /* data/html_hints.txt entries ("pattern<TAB>kind"), NULL-terminated */
+	int (*block_kind)(void *ctx, const char *s, size_t n); /* HTML_BLOCK_*; may be NULL */
+	void *ctx;
+} html_rules;
+
 /* Reads N bytes of HTML named NAME.  CHARSET, when not NULL, is the
- * charset from the HTTP headers.  HINTS are the entries of
- * data/html_hints.txt ("pattern<TAB>kind", NULL-terminated).  Writes the
+ * charset from the HTTP headers.  RULES give the class/id hints and the
+ * text rules for short blocks.  Writes the
  * main text to TEXT (cleared first) and the metadata to META (strings in
  * A).  On failure returns a status with a one-line message naming NAME in
  * ERR; a non-fatal oddity (an unknown charset) goes to WARN, else WARN is
  * "". */
 attest_status html_read(const char *name, const unsigned char *s, size_t n, const char *charset,
-			const char *const *hints, buf *text, arena *a, html_meta *meta, char *err,
+			const html_rules *rules, buf *text, arena *a, html_meta *meta, char *err,
 			size_t errlen, char *warn, size_t warnlen);
 
 #endif
