@@ -317,7 +317,8 @@ static unsigned hints_match(const hintset *hs, const char *cls, const char *id)
 		const uint8_t *f = hs->first[(unsigned char)s[i]];
 		for (size_t k = f[0]; k < f[1]; k++) {
 			const hint *h = &hs->h[k];
-			if ((bits & (1u << h->kind)) || i + h->len > o || memcmp(s + i, h->pat, h->len) != 0)
+			if ((bits & (1u << h->kind)) || i + h->len > o || s[i + 1] != h->pat[1] ||
+			    memcmp(s + i, h->pat, h->len) != 0)
 				continue;
 			if (h->token && ((i > 0 && isalnum((unsigned char)s[i - 1])) ||
 					 isalnum((unsigned char)s[i + h->len])))
@@ -388,12 +389,16 @@ typedef struct nstat {
 	const char *cls; /* class attribute or "" */
 } nstat;
 
+typedef struct metactx metactx;
+static void meta_box(metactx *c, const GumboNode *e, unsigned hint_bits);
+
 typedef struct walk {
 	const hintset *hs;
 	nstat *st;
 	size_t n, cap;
 	int pass;        /* > 0: class and id drop nothing */
 	int nomem;
+	metactx *mc;     /* when not NULL, gets the byline and date boxes */
 } walk;
 
 static const char *attr(const GumboNode *e, const char *name)
@@ -462,6 +467,8 @@ static size_t stats(walk *w, const GumboNode *e, int in_link, int depth, uint32_
 		   tag == GUMBO_TAG_MAIN;
 	if (cls || id) {
 		unsigned b = hints_match(w->hs, cls, id);
+		if (w->mc)
+			meta_box(w->mc, e, b);
 		if ((b & (1u << HINT_DROP)) && !(b & (1u << HINT_KEEP)) && !root && tag != GUMBO_TAG_A && !w->pass)
 			s.drop = 1;
 		s.weight = (int8_t)(((b >> HINT_POS) & 1) - ((b >> HINT_NEG) & 1));
@@ -875,9 +882,8 @@ static void write_article(writer *w, const GumboNode *root, nstat *st, found top
 
 /* ---- metadata ----------------------------------------------------------- */
 
-typedef struct metactx {
+struct metactx {
 	arena *a;
-	const hintset *hs;
 	const char *byline, *date_text; /* text of the first byline and date boxes */
 	html_meta *m;
 	const char *og_title, *tw_title, *h1, *title, *ld_headline;
@@ -886,7 +892,7 @@ typedef struct metactx {
 	const char *og_url, *canonical;
 	const char *og_site, *ld_site, *app_name;
 	int nld;
-} metactx;
+};
 
 /* A copy of S with white space runs folded to one space and trimmed;
  * NULL for NULL or blank. */
@@ -951,6 +957,15 @@ static const char *short_text(arena *a, const GumboNode *e)
 {
 	const char *t = text_of(a, e);
 	return t && strlen(t) <= MAX_BYLINE ? t : NULL;
+}
+
+/* Notes E's text when its class or id (HINT_BITS) says byline or date. */
+static void meta_box(metactx *c, const GumboNode *e, unsigned hint_bits)
+{
+	if ((hint_bits & (1u << HINT_BYLINE)) && !c->byline)
+		c->byline = short_text(c->a, e);
+	else if ((hint_bits & (1u << HINT_DATE)) && !c->date_text)
+		c->date_text = short_text(c->a, e);
 }
 
 static const char *json_str(json_t *o, const char *key)
@@ -1106,14 +1121,6 @@ static void meta_walk(metactx *c, const GumboNode *e, int depth)
 			c->itemprop_date = v ? dup(c->a, v) : text_of(c->a, e);
 		}
 	}
-	const char *cls = attr(e, "class"), *id = attr(e, "id");
-	if ((cls || id) && (!c->byline || !c->date_text)) {
-		unsigned b = hints_match(c->hs, cls, id);
-		if ((b & (1u << HINT_BYLINE)) && !c->byline)
-			c->byline = short_text(c->a, e);
-		else if ((b & (1u << HINT_DATE)) && !c->date_text)
-			c->date_text = short_text(c->a, e);
-	}
 	if (t == GUMBO_TAG_A && !c->rel_author) {
 		const char *rel = attr(e, "rel");
 		if (rel && strcasecmp(rel, "author") == 0)
@@ -1172,6 +1179,7 @@ static void fill_meta(metactx *c)
 		m->title = strip_site(c->a, c->title, m->site);
 	m->author = first_of((const char *[]){c->meta_author, c->ld_author, c->rel_author, c->byline}, 4);
 	m->url = first_of((const char *[]){c->canonical, c->og_url}, 2);
+	memset(m->dates, 0, sizeof m->dates);
 	const char *dates[] = {c->pub_meta, c->ld_date, c->itemprop_date, c->time_dt, c->date_text, c->byline, m->url};
 	size_t k = 0;
 	for (size_t i = 0; i < sizeof dates / sizeof *dates && k < HTML_MAX_DATES; i++)
@@ -1185,11 +1193,12 @@ static void fill_meta(metactx *c)
  * first.  PASS 0 uses all rules; 1 drops nothing for its class or id; 2
  * also keeps link lists inside the article.  Returns -1 when out of
  * memory. */
-static int main_text(const GumboNode *root, const hintset *hs, const html_rules *rules, int pass, const char *title,
+static int main_text(const GumboNode *root, const hintset *hs, const html_rules *rules, int pass, metactx *mc,
 		     buf *text)
 {
 	buf_clear(text);
-	walk w = {hs, NULL, 0, 0, pass, 0};
+	walk w = {hs, NULL, 0, 0, pass, 0, pass ? NULL : mc};
+	const char *title = mc->m->title;
 	uint32_t dummy;
 	size_t *anc = malloc(HTML_MAX_DEPTH * sizeof *anc);
 	GumboTag *atag = malloc(HTML_MAX_DEPTH * sizeof *atag);
@@ -1335,7 +1344,7 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 		st = ATTEST_ERR_NOMEM;
 	else {
 		hints_load(hs, rules->hints);
-		metactx mc = {.a = a, .hs = hs, .m = meta};
+		metactx mc = {.a = a, .m = meta};
 		meta_walk(&mc, g->root, 0);
 		fill_meta(&mc);
 		/* A page whose hints hide its article (a "sidebar-layout" body)
@@ -1344,7 +1353,7 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 		buf_init(&alt);
 		for (int pass = 0; pass < 3 && st == ATTEST_OK; pass++) {
 			buf *into = pass ? &alt : text;
-			if (main_text(g->root, hs, rules, pass, meta->title, into) < 0)
+			if (main_text(g->root, hs, rules, pass, &mc, into) < 0)
 				st = ATTEST_ERR_NOMEM;
 			else if (pass && alt.len > text->len) {
 				buf t = *text;
@@ -1355,6 +1364,7 @@ attest_status html_read(const char *name, const unsigned char *s, size_t n, cons
 				break;
 		}
 		buf_free(&alt);
+		fill_meta(&mc); /* again, with the byline and date boxes of pass 0 */
 		if (st == ATTEST_OK && text->len && buf_addc(text, '\n') < 0)
 			st = ATTEST_ERR_NOMEM;
 	}
