@@ -231,6 +231,8 @@ static int run(const char *cmd, int argc, char **argv, int extract)
 		attest_doc_free(doc);
 		return cli_usage_error(cmd, "--ref-date must be a date YYYY-MM-DD, not '%s'", o.ref_date);
 	}
+	if (!extract) /* text needs articles and paragraphs, not records */
+		attest_doc_set_options(doc, ATTEST_OPT_FRONT_ONLY);
 	if (attest_doc_set_charset(doc, o.charset) != ATTEST_OK) {
 		attest_doc_free(doc);
 		return cli_usage_error(cmd, "--charset wants a charset name, not '%s'", o.charset);
