@@ -15,7 +15,10 @@
  * on first use under a pthread_once guard.
  *
  * Offsets: every span is [start, end) in bytes into the document text
- * (attest_doc_text): for plain-text input, the input bytes exactly as given.
+ * (attest_doc_text): for plain-text input, the input bytes exactly as given;
+ * for HTML input, the page's main text as UTF-8 (what attest_doc_write_text
+ * writes): the title line, then the article's paragraphs, headings and list
+ * items, one a line, separated by blank lines.
  */
 #ifndef ATTEST_H
 #define ATTEST_H
@@ -93,6 +96,22 @@ enum {
 /* Pipeline options (ATTEST_OPT_* bits) for the next loads; 0 by default. */
 ATTEST_API void attest_doc_set_options(attest_doc *doc, unsigned options);
 
+/* The charset of the next HTML loads as an HTTP Content-Type header gives
+ * it ("windows-1252", "ISO-8859-1", "Shift_JIS"...); NULL clears it.  It
+ * wins over the page's <meta charset> (a byte-order mark wins over both),
+ * except that a page whose bytes are valid UTF-8 with non-ASCII text in
+ * them is read as UTF-8.  Without a hint, a page without a <meta charset>
+ * that is not valid UTF-8 is read as Windows-1252.  Returns
+ * ATTEST_ERR_USAGE for an empty or malformed name; an unknown name gives a
+ * warning at load and the page is read as Windows-1252. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_charset(attest_doc *doc, const char *charset);
+
+/* Limits for HTML input: larger pages, or pages nested deeper, are refused
+ * with ATTEST_ERR_TOO_LARGE. */
+#define ATTEST_MAX_HTML (64u * 1024u * 1024u)
+#define ATTEST_MAX_HTML_DEPTH 4000
+#define ATTEST_MAX_HTML_TAGS 200000u
+
 /* Reads PATH ("-" for standard input) and runs the whole pipeline on it.
  * On failure the handle holds no document and attest_doc_errmsg() says why
  * in one line that names the file. */
@@ -152,7 +171,8 @@ ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_json(const attest_doc
 
 /* Writes each article's clean text: its title line, then its paragraphs
  * and headings, one per line, each followed by a blank line.  Page furniture,
- * captions and teasers are left out.  Hard-wrapped paragraphs are joined. */
+ * captions and teasers are left out.  Hard-wrapped paragraphs are joined.
+ * For HTML input, writes the document text: the page's main text. */
 ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_text(const attest_doc *doc, FILE *out);
 
 /* ---- the ledger ------------------------------------------------------- */

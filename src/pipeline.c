@@ -14,6 +14,7 @@
  */
 #include "pipeline.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,7 @@ ATTEST_API attest_doc *attest_doc_new(void)
 		return NULL;
 	}
 	buf_init(&d->raw);
+	buf_init(&d->page);
 	vec_init(&d->warnings, sizeof(const char *));
 	vec_init(&d->paras, sizeof(para));
 	vec_init(&d->lines, 16);
@@ -78,6 +80,7 @@ ATTEST_API void attest_doc_free(attest_doc *d)
 		return;
 	arena_free(d->a);
 	buf_free(&d->raw);
+	buf_free(&d->page);
 	vec_free(&d->warnings);
 	vec_free(&d->paras);
 	vec_free(&d->lines);
@@ -100,6 +103,8 @@ static void reset(attest_doc *d)
 	arena_reset(d->a);
 	d->err[0] = '\0';
 	d->name = "";
+	d->html = 0;
+	memset(&d->meta, 0, sizeof d->meta);
 	d->warnings.len = d->paras.len = d->infos.len = 0;
 	d->articles.len = d->sentences.len = 0;
 	d->quantities.len = d->times.len = 0;
@@ -122,6 +127,22 @@ static int parse_ymd(const char *s, pdate *out)
 }
 
 ATTEST_API void attest_doc_set_options(attest_doc *d, unsigned options) { d->options = options; }
+
+ATTEST_API attest_status attest_doc_set_charset(attest_doc *d, const char *charset)
+{
+	if (!charset) {
+		d->charset[0] = '\0';
+		return ATTEST_OK;
+	}
+	size_t n = strlen(charset);
+	if (n == 0 || n >= sizeof d->charset)
+		return ATTEST_ERR_USAGE;
+	for (size_t i = 0; i < n; i++)
+		if (!(isalnum((unsigned char)charset[i]) || strchr("-_.:", charset[i])))
+			return ATTEST_ERR_USAGE;
+	memcpy(d->charset, charset, n + 1);
+	return ATTEST_OK;
+}
 
 ATTEST_API attest_status attest_doc_set_ref_date(attest_doc *d, const char *ymd)
 {
@@ -327,32 +348,137 @@ static attest_status analyze(attest_doc *d)
 		if (c.nomem)
 			return fail(d, ATTEST_ERR_NOMEM, NULL);
 	}
+	return ATTEST_OK;
+}
+
+/* Stages 5 on, unless the caller wants the front end only. */
+static attest_status finish(attest_doc *d)
+{
 	if (d->options & ATTEST_OPT_FRONT_ONLY)
 		return ATTEST_OK;
 	attest_status st = extract(d);
 	return st == ATTEST_OK && !(d->options & ATTEST_OPT_NO_CLAIMS) ? claims(d) : st;
 }
 
+static int add_warning(attest_doc *d, const char *warn)
+{
+	const char **w = vec_push(&d->warnings);
+	return w && (*w = arena_strndup(d->a, warn, strlen(warn))) ? 0 : -1;
+}
+
+/* A date the page gives: ISO 8601 ("2019-11-19T08:00Z"), a date in a URL
+ * path (/2019/11/19/), or words ("Published Nov. 19, 2019"). */
+static int page_date(const char *s, pdate *out)
+{
+	int y, m, dd, len = 0;
+	if (strstr(s, "://")) {
+		for (const char *p = strchr(s + 3, '/'); p; p = strchr(p + 1, '/'))
+			if ((sscanf(p, "/%4d/%2d/%2d%n", &y, &m, &dd, &len) == 3 ||
+			     sscanf(p, "/%4d-%2d-%2d%n", &y, &m, &dd, &len) == 3) &&
+			    len == 11 && (p[len] == '/' || p[len] == '-' || p[len] == '\0')) {
+				char ymd[11];
+				snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", y, m, dd);
+				if (y >= 1990 && y <= 2100 && parse_ymd(ymd, out) == 0)
+					return 1;
+			}
+		return 0;
+	}
+	while (*s == ' ')
+		s++;
+	char ymd[11];
+	if (strlen(s) >= 10 && sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) == 3) {
+		memcpy(ymd, s, 10);
+		ymd[10] = '\0';
+		if (parse_ymd(ymd, out) == 0)
+			return 1;
+	}
+	return dateline_date_only(s, strlen(s), out);
+}
+
+/* For HTML, what the page says about itself wins over what the text
+ * heuristics read in the text: it fills the first article's record. */
+static void apply_meta(attest_doc *d)
+{
+	if (!d->articles.len)
+		return;
+	attest_article *a = &VEC_AT(&d->articles, attest_article, 0);
+	article_info *ai = &VEC_AT(&d->infos, article_info, 0);
+	const html_meta *m = &d->meta;
+	if (m->title)
+		a->title = m->title;
+	if (m->site)
+		a->publisher = m->site;
+	if (m->author) {
+		span sp = {0, (uint32_t)strlen(m->author)};
+		uint32_t at = byline_name(m->author, sp);
+		a->author = at < sp.end ? m->author + at : m->author;
+	}
+	for (size_t i = 0; i < HTML_MAX_DATES && m->dates[i]; i++) {
+		pdate p;
+		if (page_date(m->dates[i], &p)) {
+			char ymd[11];
+			pdate_format(p, ymd);
+			a->published = arena_strndup(d->a, ymd, strlen(ymd));
+			ai->published = p;
+			break;
+		}
+	}
+}
+
+/* The text rules of stage 2 on one short block of a page: furniture and
+ * teaser headings by the lexicons of data/furniture.txt and teaser.txt. */
+static int block_kind(void *ctx, const char *s, size_t n)
+{
+	attest_doc *d = ctx;
+	d->paras.len = 0;
+	if (n > UINT32_MAX || para_split(s, (uint32_t)n, &d->paras, &d->lines) < 0 || d->paras.len != 1)
+		return HTML_BLOCK_TEXT;
+	para *p = d->paras.items;
+	para_classify(s, p, 1);
+	int k = p->kind == PK_TEASER ? HTML_BLOCK_TEASER : p->kind == PK_FURNITURE ? HTML_BLOCK_FURNITURE
+										       : HTML_BLOCK_TEXT;
+	d->paras.len = 0;
+	return k;
+}
+
+static attest_status load_html(attest_doc *d)
+{
+	char warn[ERRMSG_MAX];
+	html_rules rules = {lexicon_get()->html_hints, block_kind, d};
+	buf t = d->page;
+	d->page = d->raw;
+	d->raw = t;
+	attest_status st = html_read(d->name, (const unsigned char *)d->page.data, d->page.len,
+				     d->charset[0] ? d->charset : NULL, &rules, &d->raw, d->a,
+				     &d->meta, d->err, sizeof d->err, warn, sizeof warn);
+	buf_clear(&d->page);
+	if (st != ATTEST_OK)
+		return fail(d, st, d->err);
+	if (warn[0] && add_warning(d, warn) < 0)
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	d->html = 1;
+	st = analyze(d);
+	if (st != ATTEST_OK)
+		return st;
+	apply_meta(d); /* before extraction: the page's date resolves relative times */
+	return finish(d);
+}
+
 static attest_status load(attest_doc *d, attest_format format)
 {
+	if (format == ATTEST_FORMAT_AUTO)
+		format = read_sniff((const unsigned char *)d->raw.data, d->raw.len);
+	if (format == ATTEST_FORMAT_HTML)
+		return load_html(d);
 	char warn[ERRMSG_MAX];
 	attest_status st = read_check_text(d->name, (const unsigned char *)d->raw.data, d->raw.len,
 					   d->err, sizeof d->err, warn, sizeof warn);
 	if (st != ATTEST_OK)
 		return fail(d, st, d->err);
-	if (warn[0]) {
-		const char **w = vec_push(&d->warnings);
-		if (!w || !(*w = arena_strndup(d->a, warn, strlen(warn))))
-			return fail(d, ATTEST_ERR_NOMEM, NULL);
-	}
-	if (format == ATTEST_FORMAT_AUTO)
-		format = read_sniff((const unsigned char *)d->raw.data, d->raw.len);
-	if (format == ATTEST_FORMAT_HTML) {
-		snprintf(d->err, sizeof d->err, "%s: HTML input is not supported yet; "
-			 "use --format text to read it as plain text", d->name);
-		return fail(d, ATTEST_ERR_FORMAT, d->err);
-	}
-	return analyze(d);
+	if (warn[0] && add_warning(d, warn) < 0)
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	st = analyze(d);
+	return st == ATTEST_OK ? finish(d) : st;
 }
 
 ATTEST_API attest_status attest_doc_load_file(attest_doc *d, const char *path, attest_format format)

@@ -13,12 +13,17 @@
 #include "base/buf.h"
 #include "text/text.h"
 #include "claim/claim.h"
+#include "read/html.h"
 
 #define ERRMSG_MAX 1024
 
 struct attest_doc {
 	arena *a;            /* per-document allocations, reset on load */
-	buf raw;             /* the document text (input bytes as given) */
+	buf raw;             /* the document text: input bytes as given, or an HTML page's main text */
+	buf page;            /* HTML input: the page bytes, reused from one page to the next */
+	int html;            /* 1 when the document was read from HTML */
+	html_meta meta;      /* HTML input: what the page says about itself */
+	char charset[64];    /* charset hint for the next loads ("" = none) */
 	const char *name;
 	char err[ERRMSG_MAX];
 	vec warnings;        /* const char * (arena) */

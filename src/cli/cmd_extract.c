@@ -3,18 +3,25 @@
  * failure boundary: an unreadable file gives one line on stderr naming it,
  * the others are still processed, and the exit status is 1 if any failed.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
 typedef struct opts {
 	int json, sentences, paragraphs, format, batch;
-	const char *ref_date;
+	const char *ref_date, *charset;
 } opts;
+
+#define EXTRACT_USAGE "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] " \
+		      "[--format auto|text|html] [--charset NAME] FILE...|-"
+#define TEXT_USAGE "[--format auto|text|html] [--charset NAME] FILE...|-  or  --batch INDIR OUTDIR"
 
 static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 {
@@ -25,6 +32,7 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 		{"batch", no_argument, NULL, 'b'},
 		{"ref-date", required_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
+		{"charset", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof *o);
@@ -33,10 +41,15 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 	int c;
 	while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
 		switch (c) {
+		case 'b':
+			o->batch = 1;
+			break;
+		case 'c':
+			o->charset = optarg;
+			break;
 		case 'j':
 		case 's':
 		case 'p':
-		case 'b':
 		case 'r':
 			if (!extract)
 				return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
@@ -46,8 +59,6 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 				o->sentences = 1;
 			else if (c == 'p')
 				o->paragraphs = 1;
-			else if (c == 'b')
-				o->batch = 1;
 			else
 				o->ref_date = optarg;
 			break;
@@ -57,13 +68,16 @@ static int parse(const char *cmd, int argc, char **argv, opts *o, int extract)
 				return cli_usage_error(cmd, "--format must be auto, text or html, not '%s'", optarg);
 			break;
 		case 'h':
-			printf("usage: attest %s %s\n", cmd,
-			       extract ? "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-"
-				       : "[--format auto|text|html] FILE...|-");
+			printf("usage: attest %s %s\n", cmd, extract ? EXTRACT_USAGE : TEXT_USAGE);
 			return -1;
 		default:
 			return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
 		}
+	}
+	if (o->batch && !extract) {
+		if (argc - optind != 2)
+			return cli_usage_error(cmd, "--batch takes two directories, INDIR and OUTDIR");
+		return 0;
 	}
 	if (o->batch) {
 		if (optind < argc)
@@ -159,6 +173,49 @@ static int run_batch(attest_doc *doc, const opts *o)
 	return status;
 }
 
+/* text --batch INDIR OUTDIR: the text of each INDIR/NAME.EXT (files only,
+ * hidden ones skipped) goes to OUTDIR/NAME.txt.  One handle for all: a
+ * failed file gives one line on stderr and the others go on. */
+static int run_text_batch(attest_doc *doc, const opts *o, const char *indir, const char *outdir)
+{
+	DIR *dir = opendir(indir);
+	if (!dir) {
+		fprintf(stderr, "attest: %s: cannot open directory: %s\n", indir, strerror(errno));
+		return EXIT_FAIL;
+	}
+	int status = EXIT_OK;
+	struct dirent *de;
+	char in[4096], out[4096];
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		size_t base = strcspn(de->d_name, ".");
+		if ((size_t)snprintf(in, sizeof in, "%s/%s", indir, de->d_name) >= sizeof in ||
+		    (size_t)snprintf(out, sizeof out, "%s/%.*s.txt", outdir, (int)base, de->d_name) >= sizeof out) {
+			fprintf(stderr, "attest: %s/%s: path too long\n", indir, de->d_name);
+			status = EXIT_FAIL;
+			continue;
+		}
+		struct stat st;
+		if (stat(in, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (attest_doc_load_file(doc, in, (attest_format)o->format) != ATTEST_OK) {
+			fprintf(stderr, "attest: %s\n", attest_doc_errmsg(doc));
+			status = EXIT_FAIL;
+			continue;
+		}
+		FILE *f = fopen(out, "w");
+		int bad = !f || attest_doc_write_text(doc, f) != ATTEST_OK;
+		if ((f && fclose(f) != 0) || bad) {
+			fprintf(stderr, "attest: %s: cannot write: %s\n", out, strerror(errno));
+			closedir(dir);
+			return EXIT_FAIL;
+		}
+	}
+	closedir(dir);
+	return status;
+}
+
 static int run(const char *cmd, int argc, char **argv, int extract)
 {
 	opts o;
@@ -174,8 +231,14 @@ static int run(const char *cmd, int argc, char **argv, int extract)
 		attest_doc_free(doc);
 		return cli_usage_error(cmd, "--ref-date must be a date YYYY-MM-DD, not '%s'", o.ref_date);
 	}
+	if (!extract) /* text needs articles and paragraphs, not records */
+		attest_doc_set_options(doc, ATTEST_OPT_FRONT_ONLY);
+	if (attest_doc_set_charset(doc, o.charset) != ATTEST_OK) {
+		attest_doc_free(doc);
+		return cli_usage_error(cmd, "--charset wants a charset name, not '%s'", o.charset);
+	}
 	if (o.batch) {
-		int st = run_batch(doc, &o);
+		int st = extract ? run_batch(doc, &o) : run_text_batch(doc, &o, argv[optind], argv[optind + 1]);
 		attest_doc_free(doc);
 		return st;
 	}

@@ -16,10 +16,11 @@ static int cmd_help(int argc, char **argv);
 #define Q_OUT " " Q_OPTS
 
 static const command commands[] = {
-	{"text", cmd_text, "[--format auto|text|html] FILE...|-",
-	 "print each article's clean text"},
+	{"text", cmd_text, "[--format auto|text|html] [--charset NAME] FILE...|-  or  --batch INDIR OUTDIR",
+	 "print each article's clean text (an HTML page's main text)"},
 	{"extract", cmd_extract,
-	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] FILE...|-",
+	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] "
+	 "[--charset NAME] FILE...|-",
 	 "extract articles and records (JSON Lines with --json)"},
 	{"ingest", cmd_ingest, "[--db PATH] [--batch N] [--quiet] [--ref-date YYYY-MM-DD] [--format auto|text|html] PATH...|-",
 	 "store files, directories and stdin in the ledger (idempotent)"},

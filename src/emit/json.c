@@ -345,6 +345,8 @@ ATTEST_API attest_status attest_doc_write_json(const attest_doc *d, FILE *out, u
 
 ATTEST_API attest_status attest_doc_write_text(const attest_doc *d, FILE *out)
 {
+	if (d->html) /* the page's main text is the document text */
+		return d->raw.len && fwrite(d->raw.data, 1, d->raw.len, out) != d->raw.len ? ATTEST_ERR_IO : ATTEST_OK;
 	buf b;
 	buf_init(&b);
 	const char *text = d->raw.data;

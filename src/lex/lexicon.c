@@ -376,6 +376,7 @@ static void build(void)
 		L.credit_first[(unsigned char)markers[a][0]] = (unsigned char)(a + 1);
 	L.credit_markers = markers;
 	L.credit_marker_len = mlen;
+	L.html_hints = file("html_hints")->entries;
 }
 
 const lexicons *lexicon_get(void)

@@ -83,6 +83,7 @@ typedef struct lexicons {
 	lexmap qunits;        /* unit word after a number ("percent") -> QUNIT_* */
 	lexmap qlabel;        /* word that makes a number a label ("page") -> QLABEL_* */
 	lexmap token_class;   /* folded word -> TC_* bits */
+	const char *const *html_hints; /* data/html_hints.txt entries, NULL-terminated */
 } lexicons;
 
 /* The lexicons, built on first use; never NULL (aborts only if the

@@ -150,4 +150,50 @@ assert v[("c", "quantity", "Between 300 and 400")]["low"] == 300
 assert v[("c", "time", "yesterday")] == {"start": "2025-01-14", "end": "2025-01-14"}
 PY
 
+# --- HTML pages (tests/fixtures/html, written by the team) ----------------
+fx="$top/tests/fixtures/html"
+for f in "$fx"/*.html; do
+	"$bin" text "$f" > "$tmp/text" 2> "$tmp/err" && [ ! -s "$tmp/err" ] && ok || bad "html: text $f"
+	"$bin" extract --json "$f" > "$tmp/out" 2> "$tmp/err" && ok || bad "html: extract $f"
+	python3 - "$tmp/text" "$tmp/out" <<'PY' && ok || bad "html: $f: spans are not into the text of attest text"
+import json, sys
+text = open(sys.argv[1], "rb").read()
+recs = [json.loads(l) for l in open(sys.argv[2])]
+assert [r for r in recs if r["type"] == "article"], "no article"
+for r in recs:
+    s, e = r["span"]
+    assert 0 <= s <= e <= len(text), r
+    if "text" in r:
+        assert text[s:e].decode("utf-8") == r["text"], r
+PY
+done
+"$bin" extract --json "$fx/og_meta.html" > "$tmp/out"
+grep -q '"text":"Thursday","value":{"start":"2024-03-07","end":"2024-03-07"}' "$tmp/out" && ok \
+	|| bad "html: the page's date resolves relative times"
+grep -q '"type":"article","index":0,"title":"Harbour bridge reopens after two years of repairs","published":"2024-03-07","publisher":"The Coastal Ledger","author":"Inga Solberg"' "$tmp/out" \
+	&& ok || bad "html: article record from the page's metadata"
+"$bin" extract --json --format text "$fx/jsonld.html" | grep -q '"type":"article"' && ok || bad "html: --format text"
+printf '<p>Caf\351 prices rose.</p>' > "$tmp/k.html"
+"$bin" text --format html --charset koi8-r "$tmp/k.html" | grep -q 'CafИ prices' && ok || bad "html: --charset"
+[ "$(status "$bin" text --charset 'x y' "$tmp/k.html")" -eq 2 ] && ok || bad "html: bad --charset: status 2"
+# text --batch: one .txt per page, a bad page reported and the rest written.
+mkdir "$tmp/in" "$tmp/outdir"
+cp "$fx/jsonld.html" "$fx/og_meta.html" "$tmp/in/"
+printf 'x\0y' > "$tmp/in/bad.html"
+"$bin" text --batch "$tmp/in" "$tmp/outdir" 2> "$tmp/err"
+[ $? -eq 1 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q bad.html "$tmp/err" && ok || bad "text --batch: bad page"
+"$bin" text "$fx/og_meta.html" | cmp -s - "$tmp/outdir/og_meta.txt" && [ -s "$tmp/outdir/jsonld.txt" ] && ok \
+	|| bad "text --batch: outputs"
+[ "$(status "$bin" text --batch "$tmp/in")" -eq 2 ] && ok || bad "text --batch: one directory: status 2"
+# The main-text benchmark in ../shared: a floor well under the measured F1.
+bench="$shared/eval/boilerplate"
+if [ -f "$bench/score.py" ] && [ -d "$bench/aeb" ]; then
+	python3 "$bench/score.py" --batch-cmd "$bin text --batch {indir} {outdir}" --limit 40 --n-bootstrap 10 \
+		--json "$tmp/bench.json" > /dev/null 2>&1 \
+		&& python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(r["f1"] < 0.93 or r["errors"])' \
+			"$tmp/bench.json" && ok || bad "boilerplate benchmark: F1 below 0.93 on 40 pages"
+else
+	echo "e2e: ../shared/eval/boilerplate not found; benchmark skipped"
+fi
+
 finish

@@ -21,6 +21,15 @@ sys.stdout.buffer.write(w * (50 * 1024 * 1024 // len(w)))' > "$tmp/huge-line.txt
 # 100,000 short lines that are all the same (repetition handling).
 python3 -c 'import sys; sys.stdout.write("Same caption line here.\n" * 100000)' > "$tmp/repeats.txt"
 mkdir "$tmp/dir"
+# HTML: 100,000 nested elements; 50 MB of paragraphs (past the tag limit);
+# 50 MB of words in one paragraph; a Windows-1252 page without a charset.
+python3 -c 'import sys; sys.stdout.write("<html><body>" + "<div>" * 100000 + "deep</body></html>")' > "$tmp/deep.html"
+python3 -c 'import sys
+p = b"<p>The ministry said on Monday that the talks would resume, officials added.</p>\n"
+sys.stdout.buffer.write(b"<!doctype html><body>" + p * (50 * 1024 * 1024 // len(p)))' > "$tmp/huge.html"
+python3 -c 'import sys
+sys.stdout.buffer.write(b"<!doctype html><body><p>" + b"troops said the ministry reported 12,000 casualties. " * (50 * 1024 * 1024 // 53) + b"</p>")' > "$tmp/huge-para.html"
+printf '<html><body><p>Caf\351 owners in the capital said on Monday that prices rose \226 again.</p></body></html>' > "$tmp/cp1252.html"
 
 # expect NAME WANT_STATUS WANT_STDERR_LINES FILE [ARGS...]
 expect() {
@@ -54,6 +63,27 @@ python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding=
 expect "50 MB single line" 0 0 "$tmp/huge-line.txt"
 grep -q '"type":"article"' "$tmp/out" && ok || bad "50 MB line: no article"
 expect "100,000 repeated lines" 0 0 "$tmp/repeats.txt"
+
+expect "HTML nested 100,000 deep" 1 1 "$tmp/deep.html"
+grep -q 'nested deeper' "$tmp/err" && ok || bad "deep HTML: message says why"
+expect "50 MB HTML of 650,000 paragraphs" 1 1 "$tmp/huge.html"
+grep -q 'more than .* tags' "$tmp/err" && ok || bad "huge HTML: message says why"
+expect "50 MB HTML paragraph" 0 0 "$tmp/huge-para.html"
+grep -q '"type":"article"' "$tmp/out" && ok || bad "50 MB HTML paragraph: no article"
+expect "Windows-1252 HTML without charset" 0 0 "$tmp/cp1252.html"
+"$bin" text "$tmp/cp1252.html" | grep -q "Café owners in the capital said on Monday that prices rose – again." \
+	&& ok || bad "Windows-1252 HTML: not decoded"
+"$bin" text --format html "$tmp/random.bin" > /dev/null 2> "$tmp/err"
+[ $? -lt 128 ] && ok || bad "random bytes as HTML: crashed"
+# Memory stays bounded on the largest pages (release build; ASan maps more).
+case $bin in *asan*) ;; *)
+	if [ -x /usr/bin/time ]; then
+		for f in huge-para.html deep.html; do
+			kb=$(/usr/bin/time -f %M "$bin" text "$tmp/$f" 2>&1 >/dev/null | tail -1)
+			[ "$kb" -lt 600000 ] && ok || bad "$f: $kb KB of memory"
+		done
+	fi;;
+esac
 
 # One bad file among good ones: the others are still processed, status 1.
 printf 'Headline\nThe ministry said on Monday that the talks would resume.\n' > "$tmp/good.txt"
