@@ -2,7 +2,7 @@
  * bench_front: throughput of attest's front end (read checks, paragraphs,
  * furniture and articles, tokens and sentences) on real text.
  *
- *     build/release/bench_front [SHARED_DIR] [RUNS]
+ *     build/release/bench_front [SHARED_DIR] [RUNS] [qt [CORPUS]]
  *
  * Three corpora, each loaded into memory first (reading, decompression and
  * JSON parsing are not timed), then run through the pipeline RUNS times in
@@ -12,7 +12,9 @@
  *   - all 21,561 articles of news.jsonl.gz, which are three quarters
  *     Reuters-21578 1987 wire copy: hard-wrapped, full of figure tables.
  * Prints the median MB/s per core of the runs, and the peak resident set
- * size, which must stay flat in the document count.
+ * size, which must stay flat in the document count.  With "qt" as the third
+ * argument only the front end + quantities + times pass runs, on corpus
+ * number CORPUS (0, 1, 2) alone if given (for profiling).
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -170,6 +172,8 @@ int main(int argc, char **argv)
 	};
 	printf("one core, %d runs each, median MB/s\n", runs);
 	for (size_t k = 0; k < sizeof corpora / sizeof *corpora; k++) {
+		if (argc > 4 && (size_t)atoi(argv[4]) != k)
+			continue;
 		snprintf(path, sizeof path, "%s/%s", shared, corpora[k].dir);
 		int rc = k == 0 ? load_seeds(path, 500, &c) : load_news(path, corpora[k].source, &c);
 		if (rc != 0) {
@@ -177,6 +181,10 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		printf("%s\n", corpora[k].name);
+		if (argc > 3 && strcmp(argv[3], "qt") == 0) {
+			run("front end + quantities + times", &c, runs, ATTEST_OPT_NO_CLAIMS, 0);
+			goto next;
+		}
 		double front = run("front end (issue 2, target 200)", &c, runs, ATTEST_OPT_FRONT_ONLY, TARGET_MBS);
 		double qt = run("front end + quantities + times", &c, runs, ATTEST_OPT_NO_CLAIMS, 0);
 		double full = run("everything (+ entities, claims, quotes)", &c, runs, 0, 0);
@@ -185,6 +193,7 @@ int main(int argc, char **argv)
 		printf("  %-36s %54s %6.1f MB/s%s\n", "quantities + times alone (target 100)", "", ex,
 		       ex >= 100 ? "" : "  [below target]");
 		printf("  %-36s %54s %6.1f MB/s\n", "claim stage alone", "", cl);
+	next:
 		for (size_t i = 0; i < c.n; i++)
 			free(c.docs[i].text);
 		free(c.docs);

@@ -241,6 +241,8 @@ static attest_status extract(attest_doc *d)
 	const char *text = d->raw.data;
 	for (size_t si = 0; si < d->sentences.len; si++) {
 		const attest_sentence *s = &VEC_AT(&d->sentences, attest_sentence, si);
+		if (!lexicon_may_have_quantity(text + s->span.start, s->span.end - s->span.start))
+			continue;
 		refdate ref = reference(d, s->article);
 		tokenizer tk;
 		token_init(&tk, text, s->span.start, s->span.end);

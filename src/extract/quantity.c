@@ -84,7 +84,7 @@ static size_t fold(const char *text, const token *t, char *w)
 }
 
 /* The token is the word W (lowercase), in any case. */
-#define word_is(text, t, w) token_is((text), (t), (w), strlen(w))
+#define word_is(text, t, w) token_word((text), (t), (w))
 
 static int punct_is(const token *t, uint32_t cp) { return t->kind == TK_PUNCT && t->cp == cp; }
 
@@ -765,8 +765,9 @@ static int is_label(qctx *c, size_t i, size_t end)
 	elem e;
 	if (i >= 2 && end == i + 1 && c->t[i - 1].kind == TK_WORD && (c->t[i - 1].flags & TF_CAP) &&
 	    !(c->t[i - 1].flags & TF_DOTTED) && c->t[i - 2].kind == TK_WORD && elem_at(c, i, &e) == W_DIGITS &&
-	    numword(c->text, &c->t[i - 1]) < 0 && lexicon_token_class(c->text + c->t[i - 1].start,
-								 c->t[i - 1].end - c->t[i - 1].start) == 0)
+	    numword(c->text, &c->t[i - 1]) < 0 &&
+	    !(lexicon_token_class(c->text + c->t[i - 1].start, c->t[i - 1].end - c->t[i - 1].start) &
+	      (TC_NUMBER | TC_TIME)))
 		return 1;
 	for (size_t j = end; j < end + 4 && j < c->n && (c->t[j].flags & TF_CAP); j++)
 		if (phrase_class(c, j, j + 1, m) == QLABEL_AFTER)

@@ -76,7 +76,7 @@ int days_in_month(int y, int m)
 static int weekday(int32_t days) { return (int)(((days % 7) + 7 + 3) % 7); }
 
 /* The token is the word W (lowercase), in any case. */
-#define word_is(text, t, w) token_is((text), (t), (w), strlen(w))
+#define word_is(text, t, w) token_word((text), (t), (w))
 
 static int lookup(const lexmap *m, const char *text, const token *t)
 {
@@ -2085,25 +2085,53 @@ static void combine(tctx *c, size_t first)
 	c->out->len = k;
 }
 
+static int is_digit_byte(char ch) { return ch >= '0' && ch <= '9'; }
+
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
 	for (size_t i = 0; i < n; i++) {
 		const token *k = &t[i];
 		if (k->kind == TK_NUM) {
-			cls[i] = TC_NUMBER | TC_TIME;
+			cls[i] = TC_NUMBER | TC_TIME | TC_ANCHOR;
 		} else if (k->kind == TK_PUNCT) {
 			cls[i] = (k->cp == '-' || k->cp == '\'' || k->cp == 0x2019) ? TC_NUMBER | TC_TIME : 0;
 		} else {
+			const char *w = text + k->start;
 			uint32_t len = k->end - k->start;
-			int c = lexicon_token_class(text + k->start, len);
-			if (!c) {
-				const char *h = memchr(text + k->start, '-', len);
-				if (h)
-					c = lexicon_token_class(text + k->start, (size_t)(h - (text + k->start)));
+			int c = lexicon_token_class(w, len);
+			const char *h;
+			if (!c && (h = memchr(w, '-', len)) != NULL) {
+				/* "mid-February", "twenty-first": the first part's
+				 * class, and an anchor in the second part. */
+				c = lexicon_token_class(w, (size_t)(h - w));
+				c |= lexicon_token_class(h + 1, (size_t)(w + len - h - 1)) & TC_ANCHOR;
 			}
+			/* "1990s", "Dec31", "mid-2025", "Q3": a word with a digit
+			 * at either end anchors a date. */
+			if (len && (is_digit_byte(w[0]) || is_digit_byte(w[len - 1])))
+				c |= TC_ANCHOR;
 			cls[i] = (uint8_t)c;
 		}
 	}
+}
+
+/* Can a time expression start at token I, given NA, the first anchor at
+ * or after I?  Only if the anchor is at most ANCHOR_REACH tokens ahead
+ * with at most ANCHOR_GAPS words of no time or number class between ("the
+ * end of the year" has one, "of").  On the news corpus no date needs
+ * more than 5 and 1; most tokens near a number fail here and cost no rule. */
+#define ANCHOR_REACH 8
+#define ANCHOR_GAPS 2
+
+static int anchored(const uint8_t *cls, size_t i, size_t na)
+{
+	if (na - i > ANCHOR_REACH)
+		return 0;
+	int gaps = 0;
+	for (size_t g = i + 1; g < na; g++)
+		if (!(cls[g] & (TC_TIME | TC_NUMBER)) && ++gaps > ANCHOR_GAPS)
+			return 0;
+	return 1;
 }
 
 void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
@@ -2111,9 +2139,19 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 {
 	tctx c = {text, t, n, cls, taken, ref, article, out};
 	size_t first = out->len;
+	/* The rules start only at a trigger with an anchor at most
+	 * ANCHOR_REACH tokens ahead; NA is the next anchor at or after I. */
+	size_t na = 0;
+	while (na < n && !(cls[na] & TC_ANCHOR))
+		na++;
+	if (na == n)
+		return;
 	for (size_t i = 0; i < n;) {
 		size_t used = 0;
-		if (!(cls[i] & (TC_TIME | TC_NUMBER))) {
+		if (na < i)
+			for (na = i; na < n && !(cls[na] & TC_ANCHOR); na++)
+				;
+		if (!(cls[i] & (TC_TIME | TC_NUMBER)) || !anchored(cls, i, na)) {
 			i++;
 			continue;
 		}

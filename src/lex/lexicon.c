@@ -198,6 +198,7 @@ static inline uint32_t first_key(const char *w, size_t n)
 }
 
 #define ANCHOR_MASK 0x7FFFFu
+#define QT_MASK 0xFFFFu
 
 
 static lexicons L;
@@ -317,22 +318,41 @@ static void build(void)
 		/* Token classes: number words, and words that open dates. */
 		static const char *const num_openers[] = {"a", "an", "several", "tens", "half", "minus", "negative",
 							  NULL};
-		const lexicon_file *tt = file("time_triggers");
-		map_init(&L.token_class, f->count + tt->count + 512);
+		const lexicon_file *tt = file("time_triggers"), *ta = file("time_anchors");
+		map_init(&L.token_class, f->count + tt->count + ta->count + 512);
 		for (unsigned i = 0; i < f->count; i++) {
 			size_t wl;
 			const char *w = field(f->entries[i], 0, &wl);
-			map_or(&L.token_class, w, wl, TC_NUMBER);
+			map_or(&L.token_class, w, wl, TC_NUMBER | TC_ANCHOR);
 		}
 		for (int i = 0; num_openers[i]; i++)
 			map_or(&L.token_class, num_openers[i], strlen(num_openers[i]), TC_NUMBER);
 		for (unsigned i = 0; i < tt->count; i++)
 			map_or(&L.token_class, tt->entries[i], strlen(tt->entries[i]), TC_TIME);
+		for (unsigned i = 0; i < ta->count; i++)
+			map_or(&L.token_class, ta->entries[i], strlen(ta->entries[i]), TC_ANCHOR);
 		const lexmap *names[] = {&L.months, &L.weekdays};
 		for (int k = 0; k < 2; k++)
 			for (uint32_t i = 0; i <= names[k]->mask; i++)
 				if (names[k]->slots[i].key)
-					map_or(&L.token_class, names[k]->slots[i].key, names[k]->slots[i].len, TC_TIME);
+					map_or(&L.token_class, names[k]->slots[i].key, names[k]->slots[i].len,
+					       TC_TIME | TC_ANCHOR);
+		for (uint32_t i = 0; i <= L.token_class.mask; i++) {
+			const struct lexslot *e = &L.token_class.slots[i];
+			if (!e->key)
+				continue;
+			uint32_t h = hash(e->key, e->len) & QT_MASK;
+			L.tc_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
+		}
+		/* The prescan's words: every number word and anchor; "a" and
+		 * "an" open a number ("a dozen") but carry none. */
+		for (uint32_t i = 0; i <= L.token_class.mask; i++) {
+			const struct lexslot *e = &L.token_class.slots[i];
+			if (!e->key || !(e->value & (TC_NUMBER | TC_ANCHOR)) || (e->len <= 2 && e->key[0] == 'a'))
+				continue;
+			uint32_t h = hash(e->key, e->len) & QT_MASK;
+			L.qt_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
+		}
 	}
 
 	f = file("credit");
@@ -510,6 +530,43 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 	return 0;
 }
 
+int lexicon_may_have_quantity(const char *s, size_t n)
+{
+	const lexicons *lx = lexicon_get();
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9')
+			return 1;
+		if (c >= 0x80) {
+			/* U+2000..U+203F (dashes, curly quotes, ellipsis) separate
+			 * words; any other non-ASCII character may be a digit, a
+			 * fraction or a letter of a word we cannot hash: say yes. */
+			if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+				i += 3;
+				continue;
+			}
+			return 1;
+		}
+		if (!fold_tab[c]) {
+			i++;
+			continue;
+		}
+		uint32_t h = 2166136261u;
+		for (; i < n; i++) {
+			unsigned char d = fold_tab[(unsigned char)s[i]];
+			if (!d)
+				break;
+			if (d <= '9')
+				return 1;
+			h = (h ^ d) * 16777619u;
+		}
+		h &= QT_MASK;
+		if (lx->qt_bits[h >> 3] & (1u << (h & 7)))
+			return 1;
+	}
+	return 0;
+}
+
 int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *starts, size_t nwords,
 			   int want)
 {
@@ -536,10 +593,18 @@ int lexicon_token_class(const char *s, size_t n)
 	char w[32];
 	if (n == 0 || n >= sizeof w)
 		return 0;
+	const lexicons *lx = lexicon_get();
+	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		w[i] = (char)c;
+		h = (h ^ c) * 16777619u;
 	}
-	int v = lexmap_get(&lexicon_get()->token_class, w, n);
+	/* Most words have no class: one bit says so without a probe. */
+	uint32_t b = h & QT_MASK;
+	if (!(lx->tc_bits[b >> 3] & (1u << (b & 7))))
+		return 0;
+	int v = lexmap_get(&lx->token_class, w, n);
 	return v > 0 ? v : 0;
 }

@@ -48,8 +48,9 @@ enum { QMOD_GT = 1, QMOD_GE, QMOD_LT, QMOD_LE, QMOD_APPROX, QMOD_NEAR, QMOD_INCL
 enum { QLABEL_BEFORE = 1, QLABEL_AFTER };
 enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/qunits.txt */
 
-/* Token classes (lexicon_token_class): what a word may open. */
-enum { TC_NUMBER = 1, TC_TIME = 2 };
+/* Token classes (lexicon_token_class): what a word may open, and whether
+ * it can anchor a time expression (data/time_anchors.txt). */
+enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4 };
 
 /* The TC_* bits of the N bytes at S (a word, any case). */
 int lexicon_token_class(const char *s, size_t n);
@@ -83,6 +84,8 @@ typedef struct lexicons {
 	lexmap qunits;        /* unit word after a number ("percent") -> QUNIT_* */
 	lexmap qlabel;        /* word that makes a number a label ("page") -> QLABEL_* */
 	lexmap token_class;   /* folded word -> TC_* bits */
+	uint8_t tc_bits[8192]; /* FNV-1a bits of token_class's keys */
+	uint8_t qt_bits[8192]; /* the same for the words that carry a quantity or a time */
 	const char *const *html_hints; /* data/html_hints.txt entries, NULL-terminated */
 } lexicons;
 
@@ -104,6 +107,12 @@ size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *st
  * folding.  Text with
  * non-ASCII bytes always answers 1 (fold it to know). */
 int lexicon_may_have_furniture(const char *s, size_t n);
+
+/* 0 when the N bytes at S hold no digit and no word that can carry a
+ * quantity or a time (a number word, a month or weekday name, a time
+ * anchor): such a sentence makes no quantity or time record, and the
+ * extractors skip it without tokenizing.  1 when they may. */
+int lexicon_may_have_quantity(const char *s, size_t n);
 
 /* Looks for the furniture phrases in folded text (from lexicon_fold).
  * Returns the class of the first match of class WANT (any class when WANT

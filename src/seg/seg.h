@@ -57,6 +57,27 @@ static inline int token_is(const char *text, const token *t, const char *w, size
 			return 0;
 	return 1;
 }
+/* Is token T the word W (a NUL-terminated lowercase ASCII string), in
+ * any case?  No strlen: a table of words is walked byte by byte and most
+ * words fail on their first byte. */
+static inline int token_is_z(const char *text, const token *t, const char *w)
+{
+	if (t->kind != TK_WORD)
+		return 0;
+	const char *s = text + t->start;
+	uint32_t n = t->end - t->start, i = 0;
+	for (; i < n; i++)
+		if (!w[i] || ((s[i] | 0x20) != w[i] && s[i] != w[i]))
+			return 0;
+	return w[i] == '\0';
+}
+
+/* token_is for a literal W (its length folds at compile time: a word of
+ * another length fails at once), token_is_z for a W from a table. */
+#define token_word(text, t, w)                                                                             \
+	(__builtin_constant_p(__builtin_strlen(w)) ? token_is((text), (t), (w), __builtin_strlen(w))         \
+						   : token_is_z((text), (t), (w)))
+
 /* The next token into *OUT; 0 at the end. */
 int token_next(tokenizer *t, token *out);
 

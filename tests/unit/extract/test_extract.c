@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "extract/extract.h"
+#include "lex/lexicon.h"
 #include "pipeline.h"
 
 #define QUANTITY_FLOOR 0.99
@@ -157,4 +158,24 @@ Test(time, calendar_round_trip)
 	cr_expect_eq(date_to_days(2024, 3, 1) - date_to_days(2024, 2, 28), 2);
 	cr_expect_eq(days_in_month(2100, 2), 28);
 	cr_expect_eq(days_in_month(2000, 2), 29);
+}
+
+/* The prescan that lets stage 5 skip a sentence must say yes to every
+ * sentence that can hold a quantity or a time, and no to plain prose. */
+Test(prescan, sentences_without_numbers_are_skipped)
+{
+	static const char *const yes[] = {
+		"Officials met on 12 March.", "Three soldiers were hurt.", "It happened last night.",
+		"Talks resume in the spring.", "A dozen villages burned.", "The strike came on Tuesday.",
+		"They arrived in mid-February.", "Casualties ran into the hundreds.", "Deaths rose to 1,200.",
+		"It has been a decade.", "Aid came earlier this year.", "Voters back the plan \xe2\x80\x94 by ½.",
+	};
+	static const char *const no[] = {
+		"The minister denied the report.", "\xe2\x80\x9cWe will not back down,\xe2\x80\x9d she said.",
+		"A spokesman declined to comment on the claims.",
+	};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		cr_expect(lexicon_may_have_quantity(yes[i], strlen(yes[i])), "%s", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		cr_expect(!lexicon_may_have_quantity(no[i], strlen(no[i])), "%s", no[i]);
 }
