@@ -215,13 +215,89 @@ static span stance_about(const sentx *s, size_t from)
 	return sp;
 }
 
+/* A stance record of KIND by the actor [CA, CB), if it names one: 0, or
+ * -1 when memory runs out. */
+static int add_stance(const sentx *s, size_t ca, size_t cb, int kind, span about, uint32_t article, vec *out)
+{
+	party actor = ca < cb && np_is_actor(s, ca, cb, 0) ? party_of(s, ca, cb) : (party){0};
+	if (!actor.present) /* a pronoun with no one to stand for makes none */
+		return 0;
+	strec *r = vec_push(out);
+	if (!r)
+		return -1;
+	*r = (strec){.sp = s->sp, .stance = (uint8_t)kind, .about = about, .article = article};
+	r->actor = actor;
+	/* A person's title and country: the person speaks. */
+	for (size_t q = ca; q < cb; q++)
+		if (s->mat[q] >= 0 && s->m[s->mat[q]].cls == GZ_PERSON) {
+			r->actor.canonical[0] = s->m[s->mat[q]].canonical;
+			r->actor.ncanonical = 1;
+			break;
+		}
+	return 0;
+}
+
+/* Is token I a word that may stand before a stance noun ("a", "public")? */
+static int noun_opener(const sentx *s, size_t i)
+{
+	size_t l;
+	return tok_is(s, i, "a") || tok_is(s, i, "an") || tok_is(s, i, "the") ||
+	       (sx_match(s, &s->L->stance, i, &l) == ST_NMOD && l == 1);
+}
+
+/* A stance noun at I (ST = its map value, L its length), with what it is
+ * about after "of", "that" or "about": "Pyongyang's denial of the
+ * reports", "an admission by Moscow that", "a public declaration of its
+ * role" (the actor then the first one the sentence names).  "China's
+ * admission to the WTO" (entry) and "a declaration of war" are none. */
+static int noun_stance(const sentx *s, size_t i, size_t l, int st, uint32_t article, vec *out)
+{
+	size_t after = i + l, a = 0, b = 0, l2, p = i;
+	int kind = st == ST_NSELF ? ST_ACKNOWLEDGE : st - ST_NOUN, found = 0;
+	while (p > 0 && sx_match(s, &s->L->stance, p - 1, &l2) == ST_NMOD && l2 == 1)
+		p--;
+	if (p > 1 && (s->t[p - 1].flags & TF_POSS) && s->mat[p - 2] >= 0 && s->m[s->mat[p - 2]].b == p - 1) {
+		a = s->m[s->mat[p - 2]].a, b = p - 1;
+		found = 1;
+	} else if (tok_is(s, after, "by") && np_after(s, after + 1, &a, &b)) {
+		for (size_t j = a + 1; j < b; j++) /* "by Pyongyang that its soldiers" */
+			if (tok_is(s, j, "that") || tok_is(s, j, "of") || tok_is(s, j, "about"))
+				b = j;
+		found = np_is_actor(s, a, b, 0);
+		after = b;
+	}
+	int self = (tok_is(s, after, "of") || tok_is(s, after, "that")) &&
+		   (tok_is(s, after + 1, "its") || tok_is(s, after + 1, "their"));
+	if (st == ST_NSELF && !self)
+		return 0;
+	if (!found && self && i > 0 && noun_opener(s, i - 1)) {
+		for (size_t k = 0; k < s->nm && !found; k++)
+			if (s->m[k].b <= i && s->m[k].cls != GZ_PLACE && np_is_actor(s, s->m[k].a, s->m[k].b, 0)) {
+				a = s->m[k].a, b = s->m[k].b;
+				found = 1;
+			}
+	}
+	if (!found || !(tok_is(s, after, "of") || tok_is(s, after, "that") || tok_is(s, after, "about")))
+		return 0;
+	/* "Moscow's denial of access": a refusal, not a denial. */
+	for (size_t j = after + 1; kind == ST_DENY && j < s->n && j < after + 5 && s->t[j].kind == TK_WORD; j++)
+		if (sx_match(s, &s->L->stance, j, &l2) == ST_OBJECT)
+			return 0;
+	return add_stance(s, a, b, kind, stance_about(s, after + 1), article, out);
+}
+
 static int find_stances(const sentx *s, uint32_t article, vec *out)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		size_t l;
 		int st = s->t[i].kind == TK_WORD ? sx_match(s, &s->L->stance, i, &l) : 0;
-		if (!st || st == ST_OBJECT)
+		if (!st || st == ST_OBJECT || st == ST_NMOD)
 			continue;
+		if (st >= ST_NOUN) {
+			if (noun_stance(s, i, l, st, article, out) < 0)
+				return -1;
+			continue;
+		}
 		size_t after = i + l;
 		/* "rejected the ceasefire proposal": a refusal, not a denial. */
 		if (st == 1 + ST_DENY) {
@@ -252,21 +328,8 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 			while (e < b && !tok_is(s, e, "and") && !tok_punct(s, e, ','))
 				e++;
 			size_t ca = k, cb = e;
-			party actor = ca < cb && np_is_actor(s, ca, cb, 0) ? party_of(s, ca, cb) : (party){0};
-			if (actor.present) { /* a pronoun with no one to stand for makes none */
-				strec *r = vec_push(out);
-				if (!r)
-					return -1;
-				*r = (strec){.sp = s->sp, .stance = (uint8_t)(st - 1), .about = about, .article = article};
-				r->actor = actor;
-				/* A person's title and country: the person speaks. */
-				for (size_t q = ca; q < cb; q++)
-					if (s->mat[q] >= 0 && s->m[s->mat[q]].cls == GZ_PERSON) {
-						r->actor.canonical[0] = s->m[s->mat[q]].canonical;
-						r->actor.ncanonical = 1;
-						break;
-					}
-			}
+			if (add_stance(s, ca, cb, st - 1, about, article, out) < 0)
+				return -1;
 			k = e + 1;
 		}
 		i = after - 1;

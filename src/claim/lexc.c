@@ -308,8 +308,9 @@ static void build(void)
 	gazetteer_file(&lex);
 	class_file(&lex.speech, "speech", speech, 3, 1, 1, 1);
 	/* stances.txt: the four stances, and objects that make a refusal. */
-	static const char *const stance_cls[ST_KINDS + 2] = {"deny", "confirm", "acknowledge", "nondenial", "object"};
-	class_file(&lex.stance, "stances", stance_cls, ST_KINDS + 1, 1, 1, 1);
+	static const char *const stance_cls[] = {"deny",   "confirm",	  "acknowledge",  "nondenial", "object",
+						 "ndeny",  "nconfirm", "nacknowledge", "nself",	   "nmod"};
+	class_file(&lex.stance, "stances", stance_cls, ST_NMOD, 1, 1, 1);
 	measure_file(&lex);
 	class_file(&lex.counted, "counted", counted, 3, 1, 1, 1);
 	hedge_file(&lex);

@@ -39,6 +39,12 @@ enum { SP_SAY = 1, SP_TELL, SP_COLON };
 enum { RL_ROLE = 1, RL_MOD = 2, RL_SKIP = 3, RL_PLACE = 4 };   /* values of the role map */
 enum { CN_TROOPS = 1, CN_PEOPLE, CN_UNITS };
 #define ST_OBJECT (ST_KINDS + 1)
+/* Stance nouns (data/stances.txt): ST_NOUN + stance kind; ST_NSELF (an
+ * acknowledgement of the actor's own part only); ST_NMOD (a word between
+ * a possessor and the noun). */
+#define ST_NOUN (ST_KINDS + 2)
+#define ST_NSELF (ST_NOUN + ST_NONDENIAL)
+#define ST_NMOD (ST_NSELF + 1)
 
 typedef struct claimlex {
 	phrasemap gaz;        /* -> 1 + index into gz */

@@ -245,7 +245,8 @@ void sentx_mentions(sentx *s)
 				i++, len--;
 			uint8_t cls = g->cls;
 			const char *canon = g->canonical;
-			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1)) {
+			/* "in Kyiv" is a place, "in Kyiv's view" its government. */
+			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1) && !tok_poss(s, i + len)) {
 				cls = GZ_PLACE;
 				canon = span_dup(s, i, i + len);
 			}

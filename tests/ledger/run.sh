@@ -123,8 +123,8 @@ grep -q "$got unchanged" err && ok || bad "re-run skips the $got stored document
 [ "$(q 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after the re-run"
 
 # --- the seed pages: the cross-source answers of issue 5 -----------------------
-# These need the claim and stance records of stage 6; until the extraction
-# fills them they are skipped (marked PENDING), and they must pass once it does.
+# The deployed and killed series, the stance history with North Korea's
+# dated acknowledgement, and the denial and non-denial conflicts.
 if [ -d "$shared/corpus/seeds" ]; then
 	export ATTEST_DB="$tmp/seeds.db"
 	"$bin" ingest "$shared"/corpus/seeds/*.txt 2> err && ok || bad "ingest the seeds: $(cat err)"
@@ -160,21 +160,18 @@ def has(stance, name):
 assert has("deny", "North Korea") and has("deny", "Russia"), rows
 assert has("nondenial", "Putin"), rows
 PY
-		if [ "$(q "SELECT count(*) FROM stance WHERE stance IN ('acknowledge', 'confirm')")" -gt 0 ]; then
-			"$bin" stances --actor "North Korea" --json > st
-			python3 - st <<'PY' && ok || bad "seeds: North Korea's later acknowledgement, dated"
+		"$bin" stances --actor "North Korea" --json > st
+		python3 - st <<'PY' && ok || bad "seeds: North Korea's later acknowledgement, dated"
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 ack = [x for x in rows if x["stance"] in ("acknowledge", "confirm")]
 assert ack and all(x["date"] for x in ack), rows
+assert any(x["stance"] == "deny" for x in rows), rows
 PY
-			"$bin" conflicts --json | grep -q '"kind":"denial"' && ok || bad "seeds: a denial against a later acknowledgement"
-		else
-			echo "PENDING: no acknowledgement extracted from the seeds yet; that check is skipped"
-		fi
+		"$bin" conflicts --json | grep -q '"kind":"denial"' && ok || bad "seeds: a denial against a later acknowledgement"
 		"$bin" conflicts --json | grep -q '"kind":"nondenial"' && ok || bad "seeds: Putin's non-denial after the denials"
 	else
-		echo "PENDING: seed claims/stances not extracted yet; cross-source seed checks skipped"
+		bad "seeds: no claims extracted"
 	fi
 fi
 
