@@ -130,8 +130,15 @@ build/release/bench_front: bench/bench_front.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS) -lz
 
 # The main job: extract from the sample corpus.
+# The main job: the example corpus into a fresh ledger (SQLite, one file),
+# then what it holds across sources.
 demo: attest
-	./attest extract --json examples/corpus/*.txt
+	rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	./attest ingest --db build/demo.db examples/corpus
+	./attest series --db build/demo.db
+	./attest timeline --db build/demo.db --measure killed
+	./attest stances --db build/demo.db
+	./attest conflicts --db build/demo.db
 
 # Includes may only point leftwards in the pipeline (STYLE.md rule 1).
 check-deps:
