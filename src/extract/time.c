@@ -848,6 +848,57 @@ static size_t quarter(tctx *c, size_t i)
 	return e - i;
 }
 
+static const char *const seasons[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
+
+/* Season S (0 spring .. 3 winter) of year Y: Mar-May, Jun-Aug, Sep-Nov,
+ * Dec of Y to Feb of Y+1. */
+static void season_days(int s, int y, int32_t *a, int32_t *b)
+{
+	static const int start[] = {3, 6, 9, 12};
+	int m = start[s];
+	*a = month_start(y, m);
+	int em = m + 2, ey = y;
+	if (em > 12)
+		em -= 12, ey++;
+	*b = month_end(ey, em);
+}
+
+static int season_of(const char *x, const token *t)
+{
+	for (int k = 0; seasons[k]; k++)
+		if (word_is(x, t, seasons[k]))
+			return k >= 3 ? k - 1 : k;
+	return -1;
+}
+
+static int open_after(const char *x, const token *t, size_t n, size_t b, size_t *len);
+
+/* "mid-2025", "early-2024", "late-1990" as one token: the middle, first or
+ * last third of the year, as "mid 2025". */
+static size_t part_year(tctx *c, size_t i)
+{
+	static const char *const parts[] = {"early-", "mid-", "late-", NULL};
+	static const int m0[] = {1, 5, 9}, m1[] = {4, 8, 12};
+	const char *x = c->text;
+	const token *t = &c->t[i];
+	for (int p = 0; parts[p]; p++) {
+		size_t l = strlen(parts[p]);
+		if (t->end - t->start != l + 4 || strncasecmp(x + t->start, parts[p], l))
+			continue;
+		int y = 0;
+		for (uint32_t k = t->start + (uint32_t)l; k < t->end; k++) {
+			if (!is_digit(x[k]))
+				return 0;
+			y = y * 10 + (x[k] - '0');
+		}
+		if (!year_ok(y))
+			return 0;
+		emit_days(c, i, i + 1, 1, month_start(y, m0[p]), month_end(y, m1[p]));
+		return 1;
+	}
+	return 0;
+}
+
 /* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
  * preposition or before punctuation, or "the 1990s". */
 static size_t year_alone(tctx *c, size_t i)
@@ -863,6 +914,8 @@ static size_t year_alone(tctx *c, size_t i)
 		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
 		return se - i;
 	}
+	if (t[i].kind == TK_WORD)
+		return part_year(c, i);
 	if (t[i].kind != TK_NUM)
 		return 0;
 	uint32_t len = t[i].end - t[i].start;
@@ -885,7 +938,13 @@ static size_t year_alone(tctx *c, size_t i)
 	static const char *const preps[] = {"in", "since", "by", "during", "until", "till", "from", "of", "before",
 					    "after", "through", "early", "late", "mid", "year", "spring", "summer",
 					    "autumn", "fall", "winter", "and", "or", "to", "between", NULL};
-	int ok = i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && c->t[i + 1].cp != '%');
+	size_t tail;
+	int ok = i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && c->t[i + 1].cp != '%') ||
+		 open_after(x, t, c->n, i + 1, &tail);
+	/* "for 2025 is", "for 2025, the": not "for 2000 troops". */
+	if (!ok && i > 0 && word_is(x, &t[i - 1], "for"))
+		ok = word_is(x, &t[i + 1], "is") || word_is(x, &t[i + 1], "was") || word_is(x, &t[i + 1], "will") ||
+		     word_is(x, &t[i + 1], "are") || word_is(x, &t[i + 1], "were") || word_is(x, &t[i + 1], "has");
 	/* "2014 to 2018" */
 	int y2;
 	if (!ok && i + 2 < c->n && connector(x, &t[i + 1]) && !word_is(x, &t[i + 1], "and") &&
@@ -899,6 +958,22 @@ static size_t year_alone(tctx *c, size_t i)
 		return 0;
 	size_t a = i;
 	int32_t s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
+	/* "summer 2024", "the winter of 2022" */
+	int sn = i > 0 ? season_of(x, &t[i - 1]) : -1;
+	if (sn < 0 && i > 1 && word_is(x, &t[i - 1], "of") && (sn = season_of(x, &t[i - 2])) >= 0)
+		a = i - 2;
+	else if (sn >= 0)
+		a = i - 1;
+	if (sn >= 0) {
+		if (a > 0 && word_is(x, &t[a - 1], "the"))
+			a--;
+		season_days(sn, y, &s, &e);
+		emit_days(c, a, i + 1, 1, s, e);
+		return 1;
+	}
+	/* "the year 2019", "year 2016" */
+	if (i > 0 && word_is(x, &t[i - 1], "year"))
+		a = i > 1 && word_is(x, &t[i - 2], "the") ? i - 2 : i - 1;
 	/* early / mid / late YYYY */
 	if (i > 0 && word_is(x, &t[i - 1], "early"))
 		a = i - 1, e = date_to_days(y, 4, 30);
@@ -910,29 +985,6 @@ static size_t year_alone(tctx *c, size_t i)
 		a = i - 1, s = date_to_days(y, 9, 1);
 	emit_days(c, a, i + 1, 1, s, e);
 	return 1;
-}
-
-static const char *const seasons[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
-
-/* Season S (0 spring .. 3 winter) of year Y: Mar-May, Jun-Aug, Sep-Nov,
- * Dec of Y to Feb of Y+1. */
-static void season_days(int s, int y, int32_t *a, int32_t *b)
-{
-	static const int start[] = {3, 6, 9, 12};
-	int m = start[s];
-	*a = month_start(y, m);
-	int em = m + 2, ey = y;
-	if (em > 12)
-		em -= 12, ey++;
-	*b = month_end(ey, em);
-}
-
-static int season_of(const char *x, const token *t)
-{
-	for (int k = 0; seasons[k]; k++)
-		if (word_is(x, t, seasons[k]))
-			return k >= 3 ? k - 1 : k;
-	return -1;
 }
 
 enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_COUNT };
@@ -1605,9 +1657,22 @@ static size_t relative(tctx *c, size_t i)
 		emit_days(c, from, e, day_ok, d, d);
 		return e - i;
 	}
+	/* "the week after next", "the month after the next", "the year
+	 * before last": two periods away. */
+	int pstep = which == 2 ? 0 : which;
+	size_t stop = 0;
+	if (!which && i + 3 < n && word_is(x, a, "the") && (word_is(x, &t[i + 2], "after") ||
+							   word_is(x, &t[i + 2], "before"))) {
+		size_t k = i + 3 + (word_is(x, &t[i + 3], "the") && i + 4 < n);
+		if (word_is(x, &t[i + 2], "after") ? word_is(x, &t[k], "next") : word_is(x, &t[k], "last"))
+			which = 3, pstep = word_is(x, &t[i + 2], "after") ? 2 : -2, j = i + 1, stop = k + 1;
+	}
+	/* "this calendar year", "next business week" */
+	if (which && j + 1 < n && (word_is(x, &t[j], "calendar") || word_is(x, &t[j], "business") ||
+				   word_is(x, &t[j], "working")))
+		j++;
 	/* [earlier|later] last/this/next week|month|year|quarter */
 	if (which && j < n) {
-		int step = which == 2 ? 0 : which;
 		int ok = 1;
 		int32_t s = 0, e = 0;
 		if (word_is(x, &t[j], "week")) {
@@ -1618,47 +1683,47 @@ static size_t relative(tctx *c, size_t i)
 				k++;
 			int wd2 = k < n ? weekday_of(x, &t[k]) : -1;
 			if (wd2 >= 0 && !earlier) {
-				int32_t d = r - weekday(r) + 7 * step + wd2;
+				int32_t d = r - weekday(r) + 7 * pstep + wd2;
 				emit_days(c, i, k + 1, ok, d, d);
 				return k + 1 - i;
 			}
 			if (ok) {
-				int32_t mon = r - weekday(r) + 7 * step;
+				int32_t mon = r - weekday(r) + 7 * pstep;
 				s = mon, e = mon + 6;
-				if (step == 0 && earlier)
+				if (pstep == 0 && earlier)
 					*(later ? &s : &e) = r;
 			}
 		} else if (word_is(x, &t[j], "month")) {
 			ok = month_ok;
 			if (ok) {
-				int y = c->ref.y, m = c->ref.m + step;
+				int y = c->ref.y, m = c->ref.m + pstep;
 				if (m < 1)
 					m += 12, y--;
 				if (m > 12)
 					m -= 12, y++;
 				s = month_start(y, m), e = month_end(y, m);
-				if (step == 0 && earlier && day_ok)
+				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
 			}
 		} else if (word_is(x, &t[j], "year")) {
 			ok = c->ref.y != 0;
 			if (ok) {
-				int y = c->ref.y + step;
+				int y = c->ref.y + pstep;
 				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
-				if (step == 0 && earlier && day_ok)
+				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
 			}
 		} else if (word_is(x, &t[j], "decade") || word_is(x, &t[j], "fortnight")) {
 			int u = word_is(x, &t[j], "decade") ? U_DECADE : U_FORTNIGHT;
 			ok = day_ok;
 			if (ok) {
-				s = add_units(block_start(r, u), step, u);
+				s = add_units(block_start(r, u), pstep, u);
 				e = add_units(s, 1, u) - 1;
 			}
 		} else if (word_is(x, &t[j], "quarter")) {
 			ok = month_ok;
 			if (ok) {
-				int q = (c->ref.m - 1) / 3 + step, y = c->ref.y;
+				int q = (c->ref.m - 1) / 3 + pstep, y = c->ref.y;
 				if (q < 0)
 					q += 4, y--;
 				if (q > 3)
@@ -1671,7 +1736,7 @@ static size_t relative(tctx *c, size_t i)
 			if (ok) {
 				int y = c->ref.y;
 				int32_t refd = day_ok ? r : month_end(c->ref.y, c->ref.m);
-				if (step == -1) {
+				if (pstep == -1) {
 					/* The most recent such season that has ended. */
 					for (y = c->ref.y; y > c->ref.y - 3; y--) {
 						season_days(se, y, &s, &e);
@@ -1681,15 +1746,21 @@ static size_t relative(tctx *c, size_t i)
 				} else {
 					if (se == 3 && c->ref.m <= 2)
 						y--;
-					season_days(se, y + (step == 1), &s, &e);
+					season_days(se, y + (pstep == 1), &s, &e);
 				}
 			}
 		} else {
 			ok = -1;
 		}
 		if (ok >= 0) {
-			emit_days(c, i, j + 1, ok, s, e);
-			return j + 1 - i;
+			/* "this working week": Monday to Friday. */
+			if (ok && word_is(x, &t[j], "week") && j > i && (word_is(x, &t[j - 1], "working") ||
+									word_is(x, &t[j - 1], "business")))
+				e = s + 4;
+			if (!stop)
+				stop = j + 1;
+			emit_days(c, i, stop, ok, s, e);
+			return stop - i;
 		}
 	}
 	/* early / mid / late Month */
@@ -1946,7 +2017,8 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
 		{{"later", "than", NULL}, OPEN_AFTER}, {{"earlier", "than", NULL}, OPEN_BEFORE},
 		{{"as", "late", "as"}, OPEN_UNTIL}, {{"prior", "to", NULL}, OPEN_BEFORE},
 		{{"starting", "on", NULL}, OPEN_FROM}, {{"starting", "from", NULL}, OPEN_FROM},
-		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
+		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", "on", NULL}, OPEN_FROM},
+		{{"beginning", "from", NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
 		{{"after", "the", NULL}, OPEN_AFTER}, {{"after", NULL, NULL}, OPEN_AFTER},
 		{{"before", "the", NULL}, OPEN_BEFORE}, {{"before", NULL, NULL}, OPEN_BEFORE},
 		{{"until", NULL, NULL}, OPEN_UNTIL}, {{"till", NULL, NULL}, OPEN_UNTIL},
@@ -1979,6 +2051,11 @@ static int open_after(const char *x, const token *t, size_t n, size_t b, size_t 
 			return OPEN_FROM;
 		if (word_is(x, &t[b + 1], "earlier") || word_is(x, &t[b + 1], "before"))
 			return OPEN_UNTIL;
+	}
+	if (b + 1 < n && (word_is(x, &t[b], "or") || word_is(x, &t[b], "and")) &&
+	    (word_is(x, &t[b + 1], "beyond") || word_is(x, &t[b + 1], "greater"))) {
+		*len = 2;
+		return OPEN_FROM;
 	}
 	if (b < n && (word_is(x, &t[b], "onwards") || word_is(x, &t[b], "onward"))) {
 		*len = 1;
@@ -2044,9 +2121,10 @@ static void combine(tctx *c, size_t first)
 		/* "between X and now", "from X to date": up to the reference. */
 		if (r.valid && has_ref_day(c) && b + 1 < c->n && connector(x, &t[b]) &&
 		    (word_is(x, &t[b + 1], "now") || word_is(x, &t[b + 1], "today") || word_is(x, &t[b + 1], "date") ||
-		     word_is(x, &t[b + 1], "present"))) {
+		     word_is(x, &t[b + 1], "present") ||
+		     (b + 2 < c->n && word_is(x, &t[b + 1], "current") && word_is(x, &t[b + 2], "date")))) {
 			r.end = date_from_days(ref_days(c));
-			r.sp.end = t[b + 1].end;
+			r.sp.end = t[b + 1 + word_is(x, &t[b + 1], "current")].end;
 			if (a > 0 && (word_is(x, &t[a - 1], "between") || word_is(x, &t[a - 1], "from")))
 				r.sp.start = t[a - 1].start;
 			b += 2;
@@ -2100,6 +2178,14 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 				const char *h = memchr(text + k->start, '-', len);
 				if (h)
 					c = lexicon_token_class(text + k->start, (size_t)(h - (text + k->start)));
+			}
+			/* "Oct2", "Dec31": a month glued to its day. */
+			if (!c && len > 3 && is_digit(text[k->end - 1])) {
+				token m = *k;
+				while (m.end > m.start && is_digit(text[m.end - 1]))
+					m.end--;
+				if (m.end - m.start >= 3 && lookup(&lexicon_get()->months, text, &m) > 0)
+					c = TC_TIME;
 			}
 			cls[i] = (uint8_t)c;
 		}
