@@ -523,7 +523,7 @@ static int ndate(const npart *p, int np, int ctx, int *y, int *m, int *d, int *u
 	}
 	if (!p[1].sep)
 		return ND_NONE;
-	if (p[0].digits == 4 && (*y = nyear(&p[0])) > 0 && (*m = nmonth(&p[1])) > 0)
+	if (p[0].digits == 4 && (*y = nyear(&p[0])) > 0 && (*m = nmonth(&p[1])) > 0 && *m != (*y + 1) % 100)
 		return ND_MONTH;
 	if (p[1].digits == 4 && (*y = nyear(&p[1])) > 0 && (*m = nmonth(&p[0])) > 0)
 		return ND_MONTH;
@@ -899,6 +899,53 @@ static size_t part_year(tctx *c, size_t i)
 	return 0;
 }
 
+/* A month number (1-12, one or two digits) at token K, or -1. */
+static int month_num(const tctx *c, size_t k)
+{
+	const token *t = &c->t[k];
+	int v = k < c->n && t->end - t->start <= 2 ? intval(c->text, t, NULL) : -1;
+	return v >= 1 && v <= 12 ? v : -1;
+}
+
+/* A year and a month written apart: "2016 - 11", "2016 / 11", "11 - 2016",
+ * "2016, Nov", "2017 April" (not "2016, May said" nor "2017 April 5").
+ * Tokens used from I, or 0. */
+static size_t spaced_month(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, e;
+	int y = intval(x, &t[i], NULL), m = -1, y2;
+	int four = t[i].end - t[i].start == 4 && year_ok(y);
+	int slash = i + 2 < n && (punct_like(t, i + 1, '-') || punct_like(t, i + 1, '/'));
+	if (four && slash && (m = month_num(c, i + 2)) > 0 && m != (y + 1) % 100)
+		e = i + 3;
+	else if (!four && slash && (m = month_num(c, i)) > 0 && t[i + 2].end - t[i + 2].start == 4 &&
+		 (y2 = intval(x, &t[i + 2], NULL)) > 0 && year_ok(y2))
+		y = y2, e = i + 3;
+	else if (four && i + 1 < n) {
+		size_t k = i + 1 + punct_like(t, i + 1, ',');
+		if (k >= n || (m = month_of(x, &t[k])) <= 0)
+			return 0;
+		e = k + 1;
+		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE) && t[k].end - t[k].start <= 4)
+			e++;
+		/* After a comma, the month must end the phrase. */
+		if (e < n && (t[e].kind == TK_NUM || (k > i + 1 && t[e].kind == TK_WORD && !word_is(x, &t[e], "and") &&
+						     !word_is(x, &t[e], "to"))))
+			return 0;
+	} else {
+		return 0;
+	}
+	/* Not part of a longer run of numbers ("2016 - 11 - 3", "3 - 11 - 2016"). */
+	if (e < n && (punct_like(t, e, '-') || punct_like(t, e, '/')) && e + 1 < n && t[e + 1].kind == TK_NUM)
+		return 0;
+	if (i > 0 && (punct_like(t, i - 1, '-') || punct_like(t, i - 1, '/')))
+		return 0;
+	emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
+	return e - i;
+}
+
 /* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
  * preposition or before punctuation, or "the 1990s". */
 static size_t year_alone(tctx *c, size_t i)
@@ -933,6 +980,9 @@ static size_t year_alone(tctx *c, size_t i)
 		return 1;
 	}
 	int y = intval(x, &t[i], NULL);
+	size_t ym;
+	if ((ym = spaced_month(c, i)) > 0)
+		return ym;
 	if (len != 4 || !year_ok(y))
 		return 0;
 	static const char *const preps[] = {"in", "since", "by", "during", "until", "till", "from", "of", "before",
@@ -945,6 +995,12 @@ static size_t year_alone(tctx *c, size_t i)
 	if (!ok && i > 0 && word_is(x, &t[i - 1], "for"))
 		ok = word_is(x, &t[i + 1], "is") || word_is(x, &t[i + 1], "was") || word_is(x, &t[i + 1], "will") ||
 		     word_is(x, &t[i + 1], "are") || word_is(x, &t[i + 1], "were") || word_is(x, &t[i + 1], "has");
+	/* "the 2010-11 season", "2024/25": two years. */
+	if (i + 2 < c->n && (punct_like(t, i + 1, '-') || punct_like(t, i + 1, '/') || punct_like(t, i + 1, 0x2013)) &&
+	    t[i + 2].end - t[i + 2].start == 2 && intval(x, &t[i + 2], NULL) == (y + 1) % 100) {
+		emit_days(c, i, i + 3, 1, date_to_days(y, 1, 1), date_to_days(y + 1, 12, 31));
+		return 3;
+	}
 	/* "2014 to 2018" */
 	int y2;
 	if (!ok && i + 2 < c->n && connector(x, &t[i + 1]) && !word_is(x, &t[i + 1], "and") &&
