@@ -672,6 +672,11 @@ static size_t absolute(tctx *c, size_t i)
 		if (k2 < n && t[k2].kind == TK_PUNCT && t[k2].cp == ',')
 			k2++;
 		d = dayval(c, k2, &e, &ord);
+		/* "September the twenty-first", "April the 9th" */
+		if (d <= 0 && k2 + 1 < n && word_is(x, &t[k2], "the") && (d = dayval(c, k2 + 1, &e, &ord)) > 0 && !ord)
+			d = -1;
+		if (d > 0 && word_is(x, &t[k2], "the"))
+			k2++;
 		/* A four-digit number right after the month is its year. */
 		if (d > 0 && !(t[k2].kind == TK_NUM && intval(x, &t[k2], NULL) >= 1000)) {
 			/* "April 9 through 17[, 2016]": a range of days. */
@@ -703,6 +708,12 @@ static size_t absolute(tctx *c, size_t i)
 			emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
 			return e - i;
 		}
+		/* "June next year", "March last year" */
+		int pm;
+		if (k < n && !word_is(x, &t[k], "the") && period_at(c, k, &y, &pm, &e) == 2 && e == k + 2) {
+			emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
+			return e - i;
+		}
 		return 0;
 	}
 	/* [the] D (to|-|through|and) [the] D [of] Month [YYYY]: days of one month */
@@ -711,8 +722,9 @@ static size_t absolute(tctx *c, size_t i)
 		int d1, d2, o1, o2;
 		if (k0 < n && word_is(x, &t[k0], "the"))
 			k0++;
-		if ((d1 = dayval(c, k0, &e1, &o1)) > 0 && e1 + 1 < n && connector(x, &t[e1]) &&
-		    (!word_is(x, &t[e1], "and") || (i > 0 && word_is(x, &t[i - 1], "between")))) {
+		if ((d1 = dayval(c, k0, &e1, &o1)) > 0 && e1 + 1 < n && connector(x, &t[e1])) {
+			/* "18 and 19 June": two days, not a range. */
+			int two = word_is(x, &t[e1], "and") && !(i > 0 && word_is(x, &t[i - 1], "between"));
 			size_t k1 = e1 + 1;
 			if (k1 < n && word_is(x, &t[k1], "the"))
 				k1++;
@@ -722,6 +734,12 @@ static size_t absolute(tctx *c, size_t i)
 				if (e2 < n && (m = month_of(x, &t[e2])) > 0) {
 					size_t e3 = e2 + 1;
 					int yy = year_after(c, e3, &e3);
+					if (two) {
+						emit_day(c, i, e1, yy ? yy : infer_year(c, m, d1), m, d1);
+						if (!yy)
+							mark_inferred(c);
+						return e1 - i;
+					}
 					int inferred = !yy;
 					if (!yy)
 						yy = infer_year(c, m, d1);
@@ -736,7 +754,7 @@ static size_t absolute(tctx *c, size_t i)
 				/* "from 4 to 22 this month", "4 to 23 next month" */
 				int py, pm;
 				size_t e3;
-				if (e2 < n && !word_is(x, &t[e2], "the") && period_at(c, e2, &py, &pm, &e3) == 1 &&
+				if (!two && e2 < n && !word_is(x, &t[e2], "the") && period_at(c, e2, &py, &pm, &e3) == 1 &&
 				    e3 == e2 + 2 && d2 <= days_in_month(py, pm)) {
 					emit_days(c, i, e3, 1, date_to_days(py, pm, d1), date_to_days(py, pm, d2));
 					return e3 - i;
@@ -754,11 +772,21 @@ static size_t absolute(tctx *c, size_t i)
 	if ((d = dayval(c, j, &k, &ord)) > 0) {
 		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
 			k++;
-		if (k < n && word_is(x, &t[k], "of"))
+		/* "the 15th day of next month", "the twenty-sixth day of the month" */
+		if (ord && k + 1 < n && word_is(x, &t[k], "day") && word_is(x, &t[k + 1], "of"))
 			k++;
+		int of = k < n && word_is(x, &t[k], "of");
+		if (of)
+			k++;
+		int py, pm;
+		if (of && ord && k + 1 < n && word_is(x, &t[k + 1], "month") && period_at(c, k, &py, &pm, &e) == 1) {
+			emit_day(c, i, e, py, pm, d);
+			return e - i;
+		}
 		if (k < n && (m = month_of(x, &t[k])) > 0 && (ord || t[j].kind == TK_NUM)) {
 			e = k + 1;
-			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE))
+			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE) &&
+			    t[k].end - t[k].start <= 4)
 				e++;
 			if ((y = year_after(c, e, &e)) > 0) {
 				emit_day(c, i, e, y, m, d);
@@ -770,7 +798,12 @@ static size_t absolute(tctx *c, size_t i)
 		}
 		/* "on the 18th": a day of the reference month, or of the month
 		 * before when it would lie ahead. */
-		if (j > j0 && ord && t[j].kind == TK_NUM && has_ref_day(c)) {
+		int bare = t[j].kind == TK_NUM && !ord && (k >= n || t[k].kind == TK_PUNCT) &&
+			   (j > j0 ? i > 0 && (word_is(x, &t[i - 1], "for") || word_is(x, &t[i - 1], "on") ||
+					       word_is(x, &t[i - 1], "by") || word_is(x, &t[i - 1], "until"))
+				   : i > 0 && word_is(x, &t[i - 1], "on"));
+		if (((j > j0 && ord) || bare || (ord && i > 0 && word_is(x, &t[i - 1], "on"))) && t[j].kind == TK_NUM &&
+		    has_ref_day(c)) {
 			int yy = c->ref.y, mm = c->ref.m;
 			if (d > c->ref.d && --mm < 1)
 				mm = 12, yy--;
@@ -1711,6 +1744,27 @@ static size_t relative(tctx *c, size_t i)
 			e = k + 2;
 		}
 		emit_days(c, from, e, day_ok, d, d);
+		return e - i;
+	}
+	/* "this May", "next June": the next one after REF's month; "last
+	 * September": the most recent one before it.  A day may follow. */
+	int mo;
+	size_t yq;
+	if (which && j < n && (mo = month_of(x, &t[j])) > 0 && !year_after(c, j + 1, &yq)) {
+		int y = c->ref.y;
+		if (which == 1)
+			y += mo <= c->ref.m;
+		else if (which == -1)
+			y -= mo >= c->ref.m;
+		size_t e = j + 1;
+		int d = 0, ord;
+		size_t k = e + (e < n && word_is(x, &t[e], "the"));
+		if (k < n && (d = dayval(c, k, &e, &ord)) <= 0)
+			e = j + 1;
+		if (d > 0)
+			emit_day(c, i, e, month_ok ? y : 0, mo, d);
+		else
+			emit_days(c, i, e, month_ok, month_ok ? month_start(y, mo) : 0, month_ok ? month_end(y, mo) : 0);
 		return e - i;
 	}
 	/* "the week after next", "the month after the next", "the year
