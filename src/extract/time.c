@@ -1657,6 +1657,45 @@ static size_t span_from(tctx *c, size_t i)
 	return at - i + u;
 }
 
+/* Does the sentence report something done by REF?  A perfect ("have been
+ * shot down", "had advanced") or a past passive ("were sent") marked by its
+ * auxiliary, or "so far" / "to date": "this week", "this month" and "this
+ * year" then run to REF only.  A past without an auxiliary ("rose") is not
+ * told from a present without a verb lexicon and keeps the whole period. */
+static int done_by_ref(const tctx *c)
+{
+	static const char *const aux[] = {"has", "have", "had", "'ve", "was", "were", NULL};
+	static const char *const ends[] = {"ed", "en", "wn", "ne", "t", "de", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	for (size_t k = 0; k + 1 < c->n; k++) {
+		if ((word_is(x, &t[k], "so") && word_is(x, &t[k + 1], "far")) ||
+		    (word_is(x, &t[k], "to") && word_is(x, &t[k + 1], "date")))
+			return 1;
+		int a = 0;
+		for (int q = 0; !a && aux[q]; q++)
+			a = word_is(x, &t[k], aux[q]);
+		if (!a)
+			continue;
+		size_t v = k + 1;
+		if (v + 1 < c->n && (word_is(x, &t[v], "already") || word_is(x, &t[v], "not") || word_is(x, &t[v], "also") ||
+				     word_is(x, &t[v], "just") || word_is(x, &t[v], "now")))
+			v++;
+		if (t[v].kind != TK_WORD || word_is(x, &t[v], "a") || word_is(x, &t[v], "the") || word_is(x, &t[v], "at") ||
+		    word_is(x, &t[v], "in") || word_is(x, &t[v], "not") || word_is(x, &t[v], "most"))
+			continue;
+		if (word_is(x, &t[v], "been"))
+			return 1;
+		size_t len = t[v].end - t[v].start;
+		for (int q = 0; ends[q]; q++) {
+			size_t l = strlen(ends[q]);
+			if (len > l + 1 && !strncasecmp(x + t[v].end - l, ends[q], l))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Relative expressions at token I; returns tokens used, or 0. */
 static size_t relative(tctx *c, size_t i)
 {
@@ -1802,6 +1841,8 @@ static size_t relative(tctx *c, size_t i)
 				s = mon, e = mon + 6;
 				if (pstep == 0 && earlier)
 					*(later ? &s : &e) = r;
+				else if (which == 2 && done_by_ref(c))
+					e = r;
 			}
 		} else if (word_is(x, &t[j], "month")) {
 			ok = month_ok;
@@ -1814,6 +1855,8 @@ static size_t relative(tctx *c, size_t i)
 				s = month_start(y, m), e = month_end(y, m);
 				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
+				else if (which == 2 && day_ok && done_by_ref(c))
+					e = r;
 			}
 		} else if (word_is(x, &t[j], "year")) {
 			ok = c->ref.y != 0;
@@ -1822,6 +1865,8 @@ static size_t relative(tctx *c, size_t i)
 				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
 				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
+				else if (which == 2 && day_ok && done_by_ref(c))
+					e = r;
 			}
 		} else if (word_is(x, &t[j], "decade") || word_is(x, &t[j], "fortnight")) {
 			int u = word_is(x, &t[j], "decade") ? U_DECADE : U_FORTNIGHT;
