@@ -1333,7 +1333,22 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 			a += got;
 		}
 		int32_t d = add_duration(base, amt, sign);
-		emit_days(c, i, a, ok, d, d);
+		/* "more than 2 weeks after today": from that day on; "more
+		 * than 2 days before X": up to the day before it; "less than
+		 * 3 days after X": X up to the day before the bound. */
+		size_t from = i;
+		int more = i >= 2 && word_is(x, &t[i - 1], "than") && word_is(x, &t[i - 2], "more");
+		int less = i >= 2 && word_is(x, &t[i - 1], "than") && word_is(x, &t[i - 2], "less");
+		if (more || less)
+			from = i - 2;
+		if (less)
+			emit_days(c, from, a, ok, sign > 0 ? base : d + 1, sign > 0 ? d - 1 : base);
+		else if (more && sign < 0)
+			emit_days(c, from, a, ok, d - 1, d - 1);
+		else
+			emit_days(c, from, a, ok, d, d);
+		if (more)
+			VEC_AT(c->out, trec, c->out->len - 1).open_end = (uint8_t)(sign > 0 ? 1 : 2);
 		return a - i;
 	}
 	return 0;
@@ -2379,9 +2394,11 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 						pdate p = r->start;
 						s = date_to_days(p.y - 1, p.m, p.d);
 					}
+					/* "since tomorrow": from a later day on. */
+					if (s > e)
+						r->open_end = 1, e = s;
 					r->start = date_from_days(s);
 					r->end = date_from_days(e);
-					r->valid = s <= e;
 				} else {
 					r->valid = 0;
 				}
