@@ -29,6 +29,12 @@
  *  - Quarters, decades and fortnights are counted whole ("the past two
  *    quarters"); days, weeks, months and years from REF ("the past three
  *    months").
+ *  - "this week / month / year" is the whole period, but runs to REF when
+ *    the sentence reports a completed event by its auxiliary ("have been
+ *    shot down this year", "were sent this week") or says "so far".
+ *  - "next June" is the first June after REF's month, "last September"
+ *    the latest before it, "this May" REF's year's.
+ *  - "2010-11", "2024/25" (the second number the next year) are two years.
  */
 #include <string.h>
 #include <strings.h>
