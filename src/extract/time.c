@@ -29,6 +29,12 @@
  *  - Quarters, decades and fortnights are counted whole ("the past two
  *    quarters"); days, weeks, months and years from REF ("the past three
  *    months").
+ *  - "this week / month / year" is the whole period, but runs to REF when
+ *    the sentence reports a completed event by its auxiliary ("have been
+ *    shot down this year", "were sent this week") or says "so far".
+ *  - "next June" is the first June after REF's month, "last September"
+ *    the latest before it, "this May" REF's year's.
+ *  - "2010-11", "2024/25" (the second number the next year) are two years.
  */
 #include <string.h>
 #include <strings.h>
@@ -523,7 +529,7 @@ static int ndate(const npart *p, int np, int ctx, int *y, int *m, int *d, int *u
 	}
 	if (!p[1].sep)
 		return ND_NONE;
-	if (p[0].digits == 4 && (*y = nyear(&p[0])) > 0 && (*m = nmonth(&p[1])) > 0)
+	if (p[0].digits == 4 && (*y = nyear(&p[0])) > 0 && (*m = nmonth(&p[1])) > 0 && *m != (*y + 1) % 100)
 		return ND_MONTH;
 	if (p[1].digits == 4 && (*y = nyear(&p[1])) > 0 && (*m = nmonth(&p[0])) > 0)
 		return ND_MONTH;
@@ -672,6 +678,11 @@ static size_t absolute(tctx *c, size_t i)
 		if (k2 < n && t[k2].kind == TK_PUNCT && t[k2].cp == ',')
 			k2++;
 		d = dayval(c, k2, &e, &ord);
+		/* "September the twenty-first", "April the 9th" */
+		if (d <= 0 && k2 + 1 < n && word_is(x, &t[k2], "the") && (d = dayval(c, k2 + 1, &e, &ord)) > 0 && !ord)
+			d = -1;
+		if (d > 0 && word_is(x, &t[k2], "the"))
+			k2++;
 		/* A four-digit number right after the month is its year. */
 		if (d > 0 && !(t[k2].kind == TK_NUM && intval(x, &t[k2], NULL) >= 1000)) {
 			/* "April 9 through 17[, 2016]": a range of days. */
@@ -703,6 +714,12 @@ static size_t absolute(tctx *c, size_t i)
 			emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
 			return e - i;
 		}
+		/* "June next year", "March last year" */
+		int pm;
+		if (k < n && !word_is(x, &t[k], "the") && period_at(c, k, &y, &pm, &e) == 2 && e == k + 2) {
+			emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
+			return e - i;
+		}
 		return 0;
 	}
 	/* [the] D (to|-|through|and) [the] D [of] Month [YYYY]: days of one month */
@@ -711,8 +728,9 @@ static size_t absolute(tctx *c, size_t i)
 		int d1, d2, o1, o2;
 		if (k0 < n && word_is(x, &t[k0], "the"))
 			k0++;
-		if ((d1 = dayval(c, k0, &e1, &o1)) > 0 && e1 + 1 < n && connector(x, &t[e1]) &&
-		    (!word_is(x, &t[e1], "and") || (i > 0 && word_is(x, &t[i - 1], "between")))) {
+		if ((d1 = dayval(c, k0, &e1, &o1)) > 0 && e1 + 1 < n && connector(x, &t[e1])) {
+			/* "18 and 19 June": two days, not a range. */
+			int two = word_is(x, &t[e1], "and") && !(i > 0 && word_is(x, &t[i - 1], "between"));
 			size_t k1 = e1 + 1;
 			if (k1 < n && word_is(x, &t[k1], "the"))
 				k1++;
@@ -722,6 +740,12 @@ static size_t absolute(tctx *c, size_t i)
 				if (e2 < n && (m = month_of(x, &t[e2])) > 0) {
 					size_t e3 = e2 + 1;
 					int yy = year_after(c, e3, &e3);
+					if (two) {
+						emit_day(c, i, e1, yy ? yy : infer_year(c, m, d1), m, d1);
+						if (!yy)
+							mark_inferred(c);
+						return e1 - i;
+					}
 					int inferred = !yy;
 					if (!yy)
 						yy = infer_year(c, m, d1);
@@ -736,7 +760,7 @@ static size_t absolute(tctx *c, size_t i)
 				/* "from 4 to 22 this month", "4 to 23 next month" */
 				int py, pm;
 				size_t e3;
-				if (e2 < n && !word_is(x, &t[e2], "the") && period_at(c, e2, &py, &pm, &e3) == 1 &&
+				if (!two && e2 < n && !word_is(x, &t[e2], "the") && period_at(c, e2, &py, &pm, &e3) == 1 &&
 				    e3 == e2 + 2 && d2 <= days_in_month(py, pm)) {
 					emit_days(c, i, e3, 1, date_to_days(py, pm, d1), date_to_days(py, pm, d2));
 					return e3 - i;
@@ -754,11 +778,21 @@ static size_t absolute(tctx *c, size_t i)
 	if ((d = dayval(c, j, &k, &ord)) > 0) {
 		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
 			k++;
-		if (k < n && word_is(x, &t[k], "of"))
+		/* "the 15th day of next month", "the twenty-sixth day of the month" */
+		if (ord && k + 1 < n && word_is(x, &t[k], "day") && word_is(x, &t[k + 1], "of"))
 			k++;
+		int of = k < n && word_is(x, &t[k], "of");
+		if (of)
+			k++;
+		int py, pm;
+		if (of && ord && k + 1 < n && word_is(x, &t[k + 1], "month") && period_at(c, k, &py, &pm, &e) == 1) {
+			emit_day(c, i, e, py, pm, d);
+			return e - i;
+		}
 		if (k < n && (m = month_of(x, &t[k])) > 0 && (ord || t[j].kind == TK_NUM)) {
 			e = k + 1;
-			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE))
+			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE) &&
+			    t[k].end - t[k].start <= 4)
 				e++;
 			if ((y = year_after(c, e, &e)) > 0) {
 				emit_day(c, i, e, y, m, d);
@@ -770,7 +804,12 @@ static size_t absolute(tctx *c, size_t i)
 		}
 		/* "on the 18th": a day of the reference month, or of the month
 		 * before when it would lie ahead. */
-		if (j > j0 && ord && t[j].kind == TK_NUM && has_ref_day(c)) {
+		int bare = t[j].kind == TK_NUM && !ord && (k >= n || t[k].kind == TK_PUNCT) &&
+			   (j > j0 ? i > 0 && (word_is(x, &t[i - 1], "for") || word_is(x, &t[i - 1], "on") ||
+					       word_is(x, &t[i - 1], "by") || word_is(x, &t[i - 1], "until"))
+				   : i > 0 && word_is(x, &t[i - 1], "on"));
+		if (((j > j0 && ord) || bare || (ord && i > 0 && word_is(x, &t[i - 1], "on"))) && t[j].kind == TK_NUM &&
+		    has_ref_day(c)) {
 			int yy = c->ref.y, mm = c->ref.m;
 			if (d > c->ref.d && --mm < 1)
 				mm = 12, yy--;
@@ -848,70 +887,6 @@ static size_t quarter(tctx *c, size_t i)
 	return e - i;
 }
 
-/* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
- * preposition or before punctuation, or "the 1990s". */
-static size_t year_alone(tctx *c, size_t i)
-{
-	const char *x = c->text;
-	const token *t = c->t;
-	size_t se;
-	int sy;
-	if (t[i].kind == TK_WORD && i > 0 && (word_is(x, &t[i - 1], "in") || word_is(x, &t[i - 1], "since") ||
-					      word_is(x, &t[i - 1], "until") || word_is(x, &t[i - 1], "from") ||
-					      word_is(x, &t[i - 1], "of")) &&
-	    (sy = spelled_year(c, i, &se)) > 0) {
-		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
-		return se - i;
-	}
-	if (t[i].kind != TK_NUM)
-		return 0;
-	uint32_t len = t[i].end - t[i].start;
-	if (len == 5 && x[t[i].end - 1] == 's') {
-		int y = 0;
-		for (uint32_t k = t[i].start; k < t[i].end - 1; k++) {
-			if (x[k] < '0' || x[k] > '9')
-				return 0;
-			y = y * 10 + (x[k] - '0');
-		}
-		if (!year_ok(y) || y % 10)
-			return 0;
-		size_t a = i > 0 && word_is(x, &t[i - 1], "the") ? i - 1 : i;
-		emit_days(c, a, i + 1, 1, date_to_days(y, 1, 1), date_to_days(y + 9, 12, 31));
-		return 1;
-	}
-	int y = intval(x, &t[i], NULL);
-	if (len != 4 || !year_ok(y))
-		return 0;
-	static const char *const preps[] = {"in", "since", "by", "during", "until", "till", "from", "of", "before",
-					    "after", "through", "early", "late", "mid", "year", "spring", "summer",
-					    "autumn", "fall", "winter", "and", "or", "to", "between", NULL};
-	int ok = i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && c->t[i + 1].cp != '%');
-	/* "2014 to 2018" */
-	int y2;
-	if (!ok && i + 2 < c->n && connector(x, &t[i + 1]) && !word_is(x, &t[i + 1], "and") &&
-	    t[i + 2].end - t[i + 2].start == 4 && (y2 = intval(x, &t[i + 2], NULL)) > y && year_ok(y2))
-		ok = 1;
-	for (int k = 0; !ok && preps[k]; k++)
-		ok = i > 0 && word_is(x, &t[i - 1], preps[k]);
-	if (i > 0 && t[i - 1].kind == TK_PUNCT && (t[i - 1].cp == '$' || t[i - 1].cp == 0xA3))
-		ok = 0;
-	if (!ok)
-		return 0;
-	size_t a = i;
-	int32_t s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
-	/* early / mid / late YYYY */
-	if (i > 0 && word_is(x, &t[i - 1], "early"))
-		a = i - 1, e = date_to_days(y, 4, 30);
-	else if (i > 0 && (word_is(x, &t[i - 1], "mid") || word_is(x, &t[i - 1], "mid-")))
-		a = i - 1, s = date_to_days(y, 5, 1), e = date_to_days(y, 8, 31);
-	else if (i > 1 && punct_like(t, i - 1, '-') && word_is(x, &t[i - 2], "mid"))
-		a = i - 2, s = date_to_days(y, 5, 1), e = date_to_days(y, 8, 31);
-	else if (i > 0 && word_is(x, &t[i - 1], "late"))
-		a = i - 1, s = date_to_days(y, 9, 1);
-	emit_days(c, a, i + 1, 1, s, e);
-	return 1;
-}
-
 static const char *const seasons[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
 
 /* Season S (0 spring .. 3 winter) of year Y: Mar-May, Jun-Aug, Sep-Nov,
@@ -933,6 +908,178 @@ static int season_of(const char *x, const token *t)
 		if (word_is(x, t, seasons[k]))
 			return k >= 3 ? k - 1 : k;
 	return -1;
+}
+
+static int open_after(const char *x, const token *t, size_t n, size_t b, size_t *len);
+
+/* "mid-2025", "early-2024", "late-1990" as one token: the middle, first or
+ * last third of the year, as "mid 2025". */
+static size_t part_year(tctx *c, size_t i)
+{
+	static const char *const parts[] = {"early-", "mid-", "late-", NULL};
+	static const int m0[] = {1, 5, 9}, m1[] = {4, 8, 12};
+	const char *x = c->text;
+	const token *t = &c->t[i];
+	for (int p = 0; parts[p]; p++) {
+		size_t l = strlen(parts[p]);
+		if (t->end - t->start != l + 4 || strncasecmp(x + t->start, parts[p], l))
+			continue;
+		int y = 0;
+		for (uint32_t k = t->start + (uint32_t)l; k < t->end; k++) {
+			if (!is_digit(x[k]))
+				return 0;
+			y = y * 10 + (x[k] - '0');
+		}
+		if (!year_ok(y))
+			return 0;
+		emit_days(c, i, i + 1, 1, month_start(y, m0[p]), month_end(y, m1[p]));
+		return 1;
+	}
+	return 0;
+}
+
+/* A month number (1-12, one or two digits) at token K, or -1. */
+static int month_num(const tctx *c, size_t k)
+{
+	const token *t = &c->t[k];
+	int v = k < c->n && t->end - t->start <= 2 ? intval(c->text, t, NULL) : -1;
+	return v >= 1 && v <= 12 ? v : -1;
+}
+
+/* A year and a month written apart: "2016 - 11", "2016 / 11", "11 - 2016",
+ * "2016, Nov", "2017 April" (not "2016, May said" nor "2017 April 5").
+ * Tokens used from I, or 0. */
+static size_t spaced_month(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, e;
+	int y = intval(x, &t[i], NULL), m = -1, y2;
+	int four = t[i].end - t[i].start == 4 && year_ok(y);
+	int slash = i + 2 < n && (punct_like(t, i + 1, '-') || punct_like(t, i + 1, '/'));
+	if (four && slash && (m = month_num(c, i + 2)) > 0 && m != (y + 1) % 100)
+		e = i + 3;
+	else if (!four && slash && (m = month_num(c, i)) > 0 && t[i + 2].end - t[i + 2].start == 4 &&
+		 (y2 = intval(x, &t[i + 2], NULL)) > 0 && year_ok(y2))
+		y = y2, e = i + 3;
+	else if (four && i + 1 < n) {
+		size_t k = i + 1 + punct_like(t, i + 1, ',');
+		if (k >= n || (m = month_of(x, &t[k])) <= 0)
+			return 0;
+		e = k + 1;
+		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE) && t[k].end - t[k].start <= 4)
+			e++;
+		/* After a comma, the month must end the phrase. */
+		if (e < n && (t[e].kind == TK_NUM || (k > i + 1 && t[e].kind == TK_WORD && !word_is(x, &t[e], "and") &&
+						     !word_is(x, &t[e], "to"))))
+			return 0;
+	} else {
+		return 0;
+	}
+	/* Not part of a longer run of numbers ("2016 - 11 - 3", "3 - 11 - 2016"). */
+	if (e < n && (punct_like(t, e, '-') || punct_like(t, e, '/')) && e + 1 < n && t[e + 1].kind == TK_NUM)
+		return 0;
+	if (i > 0 && (punct_like(t, i - 1, '-') || punct_like(t, i - 1, '/')))
+		return 0;
+	emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
+	return e - i;
+}
+
+/* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
+ * preposition or before punctuation, or "the 1990s". */
+static size_t year_alone(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t se;
+	int sy;
+	if (t[i].kind == TK_WORD && i > 0 && (word_is(x, &t[i - 1], "in") || word_is(x, &t[i - 1], "since") ||
+					      word_is(x, &t[i - 1], "until") || word_is(x, &t[i - 1], "from") ||
+					      word_is(x, &t[i - 1], "of")) &&
+	    (sy = spelled_year(c, i, &se)) > 0) {
+		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
+		return se - i;
+	}
+	if (t[i].kind == TK_WORD)
+		return part_year(c, i);
+	if (t[i].kind != TK_NUM)
+		return 0;
+	uint32_t len = t[i].end - t[i].start;
+	if (len == 5 && x[t[i].end - 1] == 's') {
+		int y = 0;
+		for (uint32_t k = t[i].start; k < t[i].end - 1; k++) {
+			if (x[k] < '0' || x[k] > '9')
+				return 0;
+			y = y * 10 + (x[k] - '0');
+		}
+		if (!year_ok(y) || y % 10)
+			return 0;
+		size_t a = i > 0 && word_is(x, &t[i - 1], "the") ? i - 1 : i;
+		emit_days(c, a, i + 1, 1, date_to_days(y, 1, 1), date_to_days(y + 9, 12, 31));
+		return 1;
+	}
+	int y = intval(x, &t[i], NULL);
+	size_t ym;
+	if ((ym = spaced_month(c, i)) > 0)
+		return ym;
+	if (len != 4 || !year_ok(y))
+		return 0;
+	static const char *const preps[] = {"in", "since", "by", "during", "until", "till", "from", "of", "before",
+					    "after", "through", "early", "late", "mid", "year", "spring", "summer",
+					    "autumn", "fall", "winter", "and", "or", "to", "between", NULL};
+	size_t tail;
+	int ok = i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && c->t[i + 1].cp != '%') ||
+		 open_after(x, t, c->n, i + 1, &tail);
+	/* "for 2025 is", "for 2025, the": not "for 2000 troops". */
+	if (!ok && i > 0 && word_is(x, &t[i - 1], "for"))
+		ok = word_is(x, &t[i + 1], "is") || word_is(x, &t[i + 1], "was") || word_is(x, &t[i + 1], "will") ||
+		     word_is(x, &t[i + 1], "are") || word_is(x, &t[i + 1], "were") || word_is(x, &t[i + 1], "has");
+	/* "the 2010-11 season", "2024/25": two years. */
+	if (i + 2 < c->n && (punct_like(t, i + 1, '-') || punct_like(t, i + 1, '/') || punct_like(t, i + 1, 0x2013)) &&
+	    t[i + 2].end - t[i + 2].start == 2 && intval(x, &t[i + 2], NULL) == (y + 1) % 100) {
+		emit_days(c, i, i + 3, 1, date_to_days(y, 1, 1), date_to_days(y + 1, 12, 31));
+		return 3;
+	}
+	/* "2014 to 2018" */
+	int y2;
+	if (!ok && i + 2 < c->n && connector(x, &t[i + 1]) && !word_is(x, &t[i + 1], "and") &&
+	    t[i + 2].end - t[i + 2].start == 4 && (y2 = intval(x, &t[i + 2], NULL)) > y && year_ok(y2))
+		ok = 1;
+	for (int k = 0; !ok && preps[k]; k++)
+		ok = i > 0 && word_is(x, &t[i - 1], preps[k]);
+	if (i > 0 && t[i - 1].kind == TK_PUNCT && (t[i - 1].cp == '$' || t[i - 1].cp == 0xA3))
+		ok = 0;
+	if (!ok)
+		return 0;
+	size_t a = i;
+	int32_t s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
+	/* "summer 2024", "the winter of 2022" */
+	int sn = i > 0 ? season_of(x, &t[i - 1]) : -1;
+	if (sn < 0 && i > 1 && word_is(x, &t[i - 1], "of") && (sn = season_of(x, &t[i - 2])) >= 0)
+		a = i - 2;
+	else if (sn >= 0)
+		a = i - 1;
+	if (sn >= 0) {
+		if (a > 0 && word_is(x, &t[a - 1], "the"))
+			a--;
+		season_days(sn, y, &s, &e);
+		emit_days(c, a, i + 1, 1, s, e);
+		return 1;
+	}
+	/* "the year 2019", "year 2016" */
+	if (i > 0 && word_is(x, &t[i - 1], "year"))
+		a = i > 1 && word_is(x, &t[i - 2], "the") ? i - 2 : i - 1;
+	/* early / mid / late YYYY */
+	if (i > 0 && word_is(x, &t[i - 1], "early"))
+		a = i - 1, e = date_to_days(y, 4, 30);
+	else if (i > 0 && (word_is(x, &t[i - 1], "mid") || word_is(x, &t[i - 1], "mid-")))
+		a = i - 1, s = date_to_days(y, 5, 1), e = date_to_days(y, 8, 31);
+	else if (i > 1 && punct_like(t, i - 1, '-') && word_is(x, &t[i - 2], "mid"))
+		a = i - 2, s = date_to_days(y, 5, 1), e = date_to_days(y, 8, 31);
+	else if (i > 0 && word_is(x, &t[i - 1], "late"))
+		a = i - 1, s = date_to_days(y, 9, 1);
+	emit_days(c, a, i + 1, 1, s, e);
+	return 1;
 }
 
 enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_COUNT };
@@ -1192,7 +1339,22 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 			a += got;
 		}
 		int32_t d = add_duration(base, amt, sign);
-		emit_days(c, i, a, ok, d, d);
+		/* "more than 2 weeks after today": from that day on; "more
+		 * than 2 days before X": up to the day before it; "less than
+		 * 3 days after X": X up to the day before the bound. */
+		size_t from = i;
+		int more = i >= 2 && word_is(x, &t[i - 1], "than") && word_is(x, &t[i - 2], "more");
+		int less = i >= 2 && word_is(x, &t[i - 1], "than") && word_is(x, &t[i - 2], "less");
+		if (more || less)
+			from = i - 2;
+		if (less)
+			emit_days(c, from, a, ok, sign > 0 ? base : d + 1, sign > 0 ? d - 1 : base);
+		else if (more && sign < 0)
+			emit_days(c, from, a, ok, d - 1, d - 1);
+		else
+			emit_days(c, from, a, ok, d, d);
+		if (more)
+			VEC_AT(c->out, trec, c->out->len - 1).open_end = (uint8_t)(sign > 0 ? 1 : 2);
 		return a - i;
 	}
 	return 0;
@@ -1516,6 +1678,45 @@ static size_t span_from(tctx *c, size_t i)
 	return at - i + u;
 }
 
+/* Does the sentence report something done by REF?  A perfect ("have been
+ * shot down", "had advanced") or a past passive ("were sent") marked by its
+ * auxiliary, or "so far" / "to date": "this week", "this month" and "this
+ * year" then run to REF only.  A past without an auxiliary ("rose") is not
+ * told from a present without a verb lexicon and keeps the whole period. */
+static int done_by_ref(const tctx *c)
+{
+	static const char *const aux[] = {"has", "have", "had", "'ve", "was", "were", NULL};
+	static const char *const ends[] = {"ed", "en", "wn", "ne", "t", "de", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	for (size_t k = 0; k + 1 < c->n; k++) {
+		if ((word_is(x, &t[k], "so") && word_is(x, &t[k + 1], "far")) ||
+		    (word_is(x, &t[k], "to") && word_is(x, &t[k + 1], "date")))
+			return 1;
+		int a = 0;
+		for (int q = 0; !a && aux[q]; q++)
+			a = word_is(x, &t[k], aux[q]);
+		if (!a)
+			continue;
+		size_t v = k + 1;
+		if (v + 1 < c->n && (word_is(x, &t[v], "already") || word_is(x, &t[v], "not") || word_is(x, &t[v], "also") ||
+				     word_is(x, &t[v], "just") || word_is(x, &t[v], "now")))
+			v++;
+		if (t[v].kind != TK_WORD || word_is(x, &t[v], "a") || word_is(x, &t[v], "the") || word_is(x, &t[v], "at") ||
+		    word_is(x, &t[v], "in") || word_is(x, &t[v], "not") || word_is(x, &t[v], "most"))
+			continue;
+		if (word_is(x, &t[v], "been"))
+			return 1;
+		size_t len = t[v].end - t[v].start;
+		for (int q = 0; ends[q]; q++) {
+			size_t l = strlen(ends[q]);
+			if (len > l + 1 && !strncasecmp(x + t[v].end - l, ends[q], l))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Relative expressions at token I; returns tokens used, or 0. */
 static size_t relative(tctx *c, size_t i)
 {
@@ -1605,9 +1806,43 @@ static size_t relative(tctx *c, size_t i)
 		emit_days(c, from, e, day_ok, d, d);
 		return e - i;
 	}
+	/* "this May", "next June": the next one after REF's month; "last
+	 * September": the most recent one before it.  A day may follow. */
+	int mo;
+	size_t yq;
+	if (which && j < n && (mo = month_of(x, &t[j])) > 0 && !year_after(c, j + 1, &yq)) {
+		int y = c->ref.y;
+		if (which == 1)
+			y += mo <= c->ref.m;
+		else if (which == -1)
+			y -= mo >= c->ref.m;
+		size_t e = j + 1;
+		int d = 0, ord;
+		size_t k = e + (e < n && word_is(x, &t[e], "the"));
+		if (k < n && (d = dayval(c, k, &e, &ord)) <= 0)
+			e = j + 1;
+		if (d > 0)
+			emit_day(c, i, e, month_ok ? y : 0, mo, d);
+		else
+			emit_days(c, i, e, month_ok, month_ok ? month_start(y, mo) : 0, month_ok ? month_end(y, mo) : 0);
+		return e - i;
+	}
+	/* "the week after next", "the month after the next", "the year
+	 * before last": two periods away. */
+	int pstep = which == 2 ? 0 : which;
+	size_t stop = 0;
+	if (!which && i + 3 < n && word_is(x, a, "the") && (word_is(x, &t[i + 2], "after") ||
+							   word_is(x, &t[i + 2], "before"))) {
+		size_t k = i + 3 + (word_is(x, &t[i + 3], "the") && i + 4 < n);
+		if (word_is(x, &t[i + 2], "after") ? word_is(x, &t[k], "next") : word_is(x, &t[k], "last"))
+			which = 3, pstep = word_is(x, &t[i + 2], "after") ? 2 : -2, j = i + 1, stop = k + 1;
+	}
+	/* "this calendar year", "next business week" */
+	if (which && j + 1 < n && (word_is(x, &t[j], "calendar") || word_is(x, &t[j], "business") ||
+				   word_is(x, &t[j], "working")))
+		j++;
 	/* [earlier|later] last/this/next week|month|year|quarter */
 	if (which && j < n) {
-		int step = which == 2 ? 0 : which;
 		int ok = 1;
 		int32_t s = 0, e = 0;
 		if (word_is(x, &t[j], "week")) {
@@ -1618,47 +1853,53 @@ static size_t relative(tctx *c, size_t i)
 				k++;
 			int wd2 = k < n ? weekday_of(x, &t[k]) : -1;
 			if (wd2 >= 0 && !earlier) {
-				int32_t d = r - weekday(r) + 7 * step + wd2;
+				int32_t d = r - weekday(r) + 7 * pstep + wd2;
 				emit_days(c, i, k + 1, ok, d, d);
 				return k + 1 - i;
 			}
 			if (ok) {
-				int32_t mon = r - weekday(r) + 7 * step;
+				int32_t mon = r - weekday(r) + 7 * pstep;
 				s = mon, e = mon + 6;
-				if (step == 0 && earlier)
+				if (pstep == 0 && earlier)
 					*(later ? &s : &e) = r;
+				else if (which == 2 && done_by_ref(c))
+					e = r;
 			}
 		} else if (word_is(x, &t[j], "month")) {
 			ok = month_ok;
 			if (ok) {
-				int y = c->ref.y, m = c->ref.m + step;
+				int y = c->ref.y, m = c->ref.m + pstep;
 				if (m < 1)
 					m += 12, y--;
 				if (m > 12)
 					m -= 12, y++;
 				s = month_start(y, m), e = month_end(y, m);
-				if (step == 0 && earlier && day_ok)
+				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
+				else if (which == 2 && day_ok && done_by_ref(c))
+					e = r;
 			}
 		} else if (word_is(x, &t[j], "year")) {
 			ok = c->ref.y != 0;
 			if (ok) {
-				int y = c->ref.y + step;
+				int y = c->ref.y + pstep;
 				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
-				if (step == 0 && earlier && day_ok)
+				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
+				else if (which == 2 && day_ok && done_by_ref(c))
+					e = r;
 			}
 		} else if (word_is(x, &t[j], "decade") || word_is(x, &t[j], "fortnight")) {
 			int u = word_is(x, &t[j], "decade") ? U_DECADE : U_FORTNIGHT;
 			ok = day_ok;
 			if (ok) {
-				s = add_units(block_start(r, u), step, u);
+				s = add_units(block_start(r, u), pstep, u);
 				e = add_units(s, 1, u) - 1;
 			}
 		} else if (word_is(x, &t[j], "quarter")) {
 			ok = month_ok;
 			if (ok) {
-				int q = (c->ref.m - 1) / 3 + step, y = c->ref.y;
+				int q = (c->ref.m - 1) / 3 + pstep, y = c->ref.y;
 				if (q < 0)
 					q += 4, y--;
 				if (q > 3)
@@ -1671,7 +1912,7 @@ static size_t relative(tctx *c, size_t i)
 			if (ok) {
 				int y = c->ref.y;
 				int32_t refd = day_ok ? r : month_end(c->ref.y, c->ref.m);
-				if (step == -1) {
+				if (pstep == -1) {
 					/* The most recent such season that has ended. */
 					for (y = c->ref.y; y > c->ref.y - 3; y--) {
 						season_days(se, y, &s, &e);
@@ -1681,15 +1922,21 @@ static size_t relative(tctx *c, size_t i)
 				} else {
 					if (se == 3 && c->ref.m <= 2)
 						y--;
-					season_days(se, y + (step == 1), &s, &e);
+					season_days(se, y + (pstep == 1), &s, &e);
 				}
 			}
 		} else {
 			ok = -1;
 		}
 		if (ok >= 0) {
-			emit_days(c, i, j + 1, ok, s, e);
-			return j + 1 - i;
+			/* "this working week": Monday to Friday. */
+			if (ok && word_is(x, &t[j], "week") && j > i && (word_is(x, &t[j - 1], "working") ||
+									word_is(x, &t[j - 1], "business")))
+				e = s + 4;
+			if (!stop)
+				stop = j + 1;
+			emit_days(c, i, stop, ok, s, e);
+			return stop - i;
 		}
 	}
 	/* early / mid / late Month */
@@ -1946,7 +2193,8 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
 		{{"later", "than", NULL}, OPEN_AFTER}, {{"earlier", "than", NULL}, OPEN_BEFORE},
 		{{"as", "late", "as"}, OPEN_UNTIL}, {{"prior", "to", NULL}, OPEN_BEFORE},
 		{{"starting", "on", NULL}, OPEN_FROM}, {{"starting", "from", NULL}, OPEN_FROM},
-		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
+		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", "on", NULL}, OPEN_FROM},
+		{{"beginning", "from", NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
 		{{"after", "the", NULL}, OPEN_AFTER}, {{"after", NULL, NULL}, OPEN_AFTER},
 		{{"before", "the", NULL}, OPEN_BEFORE}, {{"before", NULL, NULL}, OPEN_BEFORE},
 		{{"until", NULL, NULL}, OPEN_UNTIL}, {{"till", NULL, NULL}, OPEN_UNTIL},
@@ -1979,6 +2227,11 @@ static int open_after(const char *x, const token *t, size_t n, size_t b, size_t 
 			return OPEN_FROM;
 		if (word_is(x, &t[b + 1], "earlier") || word_is(x, &t[b + 1], "before"))
 			return OPEN_UNTIL;
+	}
+	if (b + 1 < n && (word_is(x, &t[b], "or") || word_is(x, &t[b], "and")) &&
+	    (word_is(x, &t[b + 1], "beyond") || word_is(x, &t[b + 1], "greater"))) {
+		*len = 2;
+		return OPEN_FROM;
 	}
 	if (b < n && (word_is(x, &t[b], "onwards") || word_is(x, &t[b], "onward"))) {
 		*len = 1;
@@ -2044,9 +2297,10 @@ static void combine(tctx *c, size_t first)
 		/* "between X and now", "from X to date": up to the reference. */
 		if (r.valid && has_ref_day(c) && b + 1 < c->n && connector(x, &t[b]) &&
 		    (word_is(x, &t[b + 1], "now") || word_is(x, &t[b + 1], "today") || word_is(x, &t[b + 1], "date") ||
-		     word_is(x, &t[b + 1], "present"))) {
+		     word_is(x, &t[b + 1], "present") ||
+		     (b + 2 < c->n && word_is(x, &t[b + 1], "current") && word_is(x, &t[b + 2], "date")))) {
 			r.end = date_from_days(ref_days(c));
-			r.sp.end = t[b + 1].end;
+			r.sp.end = t[b + 1 + word_is(x, &t[b + 1], "current")].end;
 			if (a > 0 && (word_is(x, &t[a - 1], "between") || word_is(x, &t[a - 1], "from")))
 				r.sp.start = t[a - 1].start;
 			b += 2;
@@ -2085,8 +2339,6 @@ static void combine(tctx *c, size_t first)
 	c->out->len = k;
 }
 
-static int is_digit_byte(char ch) { return ch >= '0' && ch <= '9'; }
-
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -2106,9 +2358,17 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 				c = lexicon_token_class(w, (size_t)(h - w));
 				c |= lexicon_token_class(h + 1, (size_t)(w + len - h - 1)) & TC_ANCHOR;
 			}
+			/* "Oct2", "Dec31": a month glued to its day. */
+			if (!c && len > 3 && is_digit(text[k->end - 1])) {
+				token m = *k;
+				while (m.end > m.start && is_digit(text[m.end - 1]))
+					m.end--;
+				if (m.end - m.start >= 3 && lookup(&lexicon_get()->months, text, &m) > 0)
+					c = TC_TIME;
+			}
 			/* "1990s", "Dec31", "mid-2025", "Q3": a word with a digit
 			 * at either end anchors a date. */
-			if (len && (is_digit_byte(w[0]) || is_digit_byte(w[len - 1])))
+			if (len && (is_digit(w[0]) || is_digit(w[len - 1])))
 				c |= TC_ANCHOR;
 			cls[i] = (uint8_t)c;
 		}
@@ -2176,9 +2436,11 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 						pdate p = r->start;
 						s = date_to_days(p.y - 1, p.m, p.d);
 					}
+					/* "since tomorrow": from a later day on. */
+					if (s > e)
+						r->open_end = 1, e = s;
 					r->start = date_from_days(s);
 					r->end = date_from_days(e);
-					r->valid = s <= e;
 				} else {
 					r->valid = 0;
 				}

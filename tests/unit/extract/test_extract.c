@@ -15,7 +15,7 @@
 #include "pipeline.h"
 
 #define QUANTITY_FLOOR 0.99
-#define TIME_FLOOR 0.955
+#define TIME_FLOOR 0.99
 
 static int split_tabs(char *line, char **f, int max)
 {
