@@ -41,6 +41,11 @@
 
 #define EVIDENCE(t) "CAST(substr(d.text, " t ".ev_start + 1, " t ".ev_end - " t ".ev_start) AS TEXT)"
 #define CLAIM_FROM " FROM claim c JOIN article a ON a.id = c.article JOIN doc d ON d.id = a.doc AND d.current = 1"
+/* The words that name a source, speaker or actor; a pronoun ("It says",
+ * "he said") shows whom it stands for. */
+#define WHO_TEXT(text, names, none)                                                                           \
+	"CASE WHEN lower(" text ") IN ('it', 'they', 'he', 'she', 'we', 'i', 'this', 'that') AND " names            \
+	" IS NOT NULL THEN " names " ELSE coalesce(" text ", '" none "') END"
 #define SOURCE_KEY(c, a) "(" a ".grp || '|' || coalesce(" c ".source_names, " c ".source, ''))"
 #define SUPPORT                                                                                                    \
 	"CASE WHEN c.subject_canonical IS NULL THEN 1 ELSE (SELECT count(DISTINCT " SOURCE_KEY("c2", "a2") ") "     \
@@ -61,7 +66,7 @@ static const col claim_cols[] = {
 	{"low", NUM("c.low"), 0},
 	{"high", NUM("c.high"), 0},
 	{"approx", "c.approx", 0},
-	{"source", "coalesce(c.source, '(article)')", 22},
+	{"source", WHO_TEXT("c.source", "c.source_names", "(article)"), 22},
 	{"source_names", "c.source_names", 0},
 	{"time_start", "c.time_lo", 0},
 	{"time_end", "c.time_hi", 0},
@@ -80,7 +85,7 @@ static const col quote_cols[] = {
 	{"article", "a.idx", 0},
 	{"where", "d.id || '#' || a.idx", 6},
 	{"date", "a.published", 10},
-	{"speaker", "coalesce(q.speaker, '-')", 24},
+	{"speaker", WHO_TEXT("q.speaker", "q.speaker_names", "-"), 24},
 	{"speaker_names", "q.speaker_names", 0},
 	{"partial", "q.partial", 0},
 	{"quote", "CAST(substr(d.text, q.start + 1, q.end - q.start) AS TEXT)", 0},
@@ -97,7 +102,7 @@ static const col stance_cols[] = {
 	{"where", "d.id || '#' || a.idx", 6},
 	{"date", "a.published", 10},
 	{"stance", "s.stance", 11},
-	{"actor", "coalesce(s.actor, '-')", 24},
+	{"actor", WHO_TEXT("s.actor", "s.actor_names", "-"), 24},
 	{"actor_names", "s.actor_names", 0},
 	{"about", "s.about", 28},
 	{"path", "d.path", 0},
@@ -159,7 +164,7 @@ static const col conflict_cols[] = {
 };
 
 #define SIDE_CLAIM(n, x)                                                                                           \
-	"coalesce(c" n ".time_lo, a" n ".published) AS date_" x ", coalesce(c" n ".source, '(article)') AS who_" x   \
+	"coalesce(c" n ".time_lo, a" n ".published) AS date_" x ", " WHO_TEXT("c" n ".source", "c" n ".source_names", "(article)") " AS who_" x   \
 	", c" n ".measure || ' ' || c" n ".value_text || coalesce(' (' || nullif(c" n ".hedges, '') || ')', '') "   \
 	"AS what_" x ", d" n ".id || '#' || a" n ".idx AS where_" x ", CAST(substr(d" n ".text, c" n ".ev_start + 1, " \
 	"c" n ".ev_end - c" n ".ev_start) AS TEXT) AS evidence_" x
