@@ -667,13 +667,9 @@ static int sentence(const claim_input *in, article_ctx *ax, const attest_sentenc
 {
 	sentx s;
 	int st = sentx_load(&s, in->text, (span){S->span.start, S->span.end}, (uint32_t)S->article, ax, in->tokens,
-			    in->scratch);
+			    in->scratch, tm, nt);
 	if (st)
 		return st < 0 ? -1 : 0;
-	size_t n = s.n;
-	for (size_t k = 0; k < nt; k++)
-		for (size_t i = tok_at(&s, tm[k].sp.start); i < n && s.t[i].start < tm[k].sp.end; i++)
-			s.timed[i] = 1;
 	uint32_t art = (uint32_t)S->article;
 	for (size_t k = 0; k < s.nm; k++) {
 		const mention *m = &s.m[k];

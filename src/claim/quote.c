@@ -268,7 +268,7 @@ static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 
 static int load(const claim_input *in, article_ctx *ax, uint32_t article, uint32_t from, uint32_t to, sentx *s)
 {
-	return sentx_load(s, in->text, (span){from, to}, article, ax, in->tokens, in->scratch);
+	return sentx_load(s, in->text, (span){from, to}, article, ax, in->tokens, in->scratch, NULL, 0);
 }
 
 /* A quote standing alone after paragraph P: the person P says spoke

@@ -37,7 +37,7 @@ int sx_match(const sentx *s, const phrasemap *pm, size_t i, size_t *len)
 }
 
 int sentx_init(sentx *s, const char *text, span sp, const token *t, size_t n, uint32_t article,
-	       article_ctx *ax, vec *scratch)
+	       article_ctx *ax, vec *scratch, const trec *tm, size_t nt)
 {
 	if (vec_reserve(scratch, 8 * n + 2) < 0)
 		return -1;
@@ -59,11 +59,15 @@ int sentx_init(sentx *s, const char *text, span sp, const token *t, size_t n, ui
 		say_len[i] = (uint8_t)l;
 	}
 	s->role = role, s->role_len = role_len, s->say = say, s->say_len = say_len;
+	for (size_t k = 0; k < nt; k++)
+		for (size_t i = tok_at(s, tm[k].sp.start); i < n && s->t[i].start < tm[k].sp.end; i++)
+			s->timed[i] = 1;
 	sentx_mentions(s);
 	return 0;
 }
 
-int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ctx *ax, vec *tokens, vec *scratch)
+int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ctx *ax, vec *tokens, vec *scratch,
+	       const trec *tm, size_t nt)
 {
 	tokens->len = 0;
 	tokenizer tk;
@@ -77,7 +81,7 @@ int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ct
 	}
 	if (!tokens->len)
 		return 1;
-	return sentx_init(s, text, sp, tokens->items, tokens->len, article, ax, scratch);
+	return sentx_init(s, text, sp, tokens->items, tokens->len, article, ax, scratch, tm, nt);
 }
 
 int tok_word(const sentx *s, size_t i) { return i < s->n && s->t[i].kind == TK_WORD; }
@@ -300,7 +304,8 @@ void sentx_mentions(sentx *s)
 			continue;
 		}
 		/* A role word before a name: "chairman Chung Mong-koo". */
-		if (!tok_cap(s, i) && tok_role(s, i, &tl) == RL_ROLE && name_run(s, i + tl, 4)) {
+		if (!tok_cap(s, i) && tok_role(s, i, &tl) == RL_ROLE && name_run(s, i + tl, 4) &&
+		    !(sx_match(s, &L->gaz, i + tl, &len) > 0 && case_ok(s, i + tl, len))) {
 			size_t j = i + tl, nl = name_run(s, j, 4);
 			const char *full = nl == 1 && known_surname(s, j) ? known_surname(s, j) : span_dup(s, j, j + nl);
 			if (nl >= 2 || speech_follows(s, j + nl) || known_surname(s, j)) {

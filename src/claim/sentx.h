@@ -60,13 +60,16 @@ typedef struct sentx {
 void sentx_mentions(sentx *s);
 
 /* Sets up S over tokens T[0..N) with per-token scratch from SCRATCH
- * (a byte vec); finds the mentions.  -1 when memory runs out. */
+ * (a byte vec); marks the tokens inside the time records TM[0..NT) (so
+ * that "in April" is no place); finds the mentions.  -1 when memory runs
+ * out. */
 int sentx_init(sentx *s, const char *text, span sp, const token *t, size_t n, uint32_t article,
-	       article_ctx *ax, vec *scratch);
+	       article_ctx *ax, vec *scratch, const trec *tm, size_t nt);
 
 /* Tokenizes TEXT[SP] into TOKENS (at most CLAIM_MAX_TOKENS) and sets S
  * up over them: 0, 1 when there is no token, -1 when memory runs out. */
-int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ctx *ax, vec *tokens, vec *scratch);
+int sentx_load(sentx *s, const char *text, span sp, uint32_t article, article_ctx *ax, vec *tokens, vec *scratch,
+	       const trec *tm, size_t nt);
 
 /* phrase_match on S, gated by the first-word bits: the longest phrase of
  * PM at token I, its value, and its length in *LEN. */

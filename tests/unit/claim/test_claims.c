@@ -210,10 +210,11 @@ static int row(attest_doc *d, const char *text, const char *kind, char *expect)
 		for (size_t i = 0; i < d->stances.len; i++)
 			if (keys_ok(t, &VEC_AT(&d->stances, strec, i), e, n, stance_key))
 				return 1;
-	} else if (!strcmp(kind, "entity")) {
+	} else if (!strcmp(kind, "entity") || !strcmp(kind, "noentity")) {
 		for (size_t i = 0; i < d->entities.len; i++)
 			if (keys_ok(t, &VEC_AT(&d->entities, erec, i), e, n, entity_key))
-				return 1;
+				return kind[0] != 'n';
+		return kind[0] == 'n';
 	}
 	return 0;
 }
@@ -239,7 +240,7 @@ Test(claims, table)
 	attest_doc *d = attest_doc_new();
 	char line[8192];
 	int n = 0, pass = 0, lineno = 0, kinds[8] = {0};
-	static const char *const K[] = {"claim", "quote", "stance", "entity", "noclaim", "noquote", "nostance"};
+	static const char *const K[] = {"claim", "quote", "stance", "entity", "noclaim", "noquote", "nostance", "noentity"};
 	while (fgets(line, sizeof line, fp)) {
 		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
@@ -252,7 +253,7 @@ Test(claims, table)
 			continue;
 		}
 		*f1 = *f2 = '\0';
-		for (int k = 0; k < 7; k++)
+		for (int k = 0; k < 8; k++)
 			kinds[k] += !strcmp(f1 + 1, K[k]);
 		char expect[1024];
 		snprintf(expect, sizeof expect, "%s", f2 + 1);
@@ -266,7 +267,7 @@ Test(claims, table)
 	attest_doc_free(d);
 	double rate = n ? (double)pass / n : 0;
 	fprintf(stderr, "claims.tsv: %.1f%% of %d rows pass (claim %d, quote %d, stance %d, entity %d, negatives %d)\n",
-		100 * rate, n, kinds[0], kinds[1], kinds[2], kinds[3], kinds[4] + kinds[5] + kinds[6]);
+		100 * rate, n, kinds[0], kinds[1], kinds[2], kinds[3], kinds[4] + kinds[5] + kinds[6] + kinds[7]);
 	cr_expect_geq(n, 150);
 	cr_expect_geq(rate, CLAIMS_FLOOR, "claims.tsv: %.1f%% pass", 100 * rate);
 }
