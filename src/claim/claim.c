@@ -607,15 +607,19 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		if (!m || group == CN_UNITS)
 			continue;
 		/* "North Korea had sent 11,000 troops": the sender's troops; a
-		 * person sends his country's ("Kim Jong Un dispatched 3,000"). */
-		if (dem < 0 && m == 1 + MS_DEPLOYED && group == CN_TROOPS) {
+		 * person sends his country's ("Kim Jong Un dispatched 3,000").
+		 * "Russian forces lost 1,500 soldiers": the loser's. */
+		if (dem < 0 && group == CN_TROOPS) {
 			size_t l, a, b;
 			for (size_t j = va; j > 0 && va - j < 6; j--)
-				if (sx_match(s, &s->L->mverb, j - 1, &l) == 1 + MS_DEPLOYED) {
+				if ((m == 1 + MS_DEPLOYED && sx_match(s, &s->L->mverb, j - 1, &l) == 1 + MS_DEPLOYED) ||
+				    tok_is(s, j - 1, "lost") || tok_is(s, j - 1, "lose") || tok_is(s, j - 1, "loses") ||
+				    tok_is(s, j - 1, "losing")) {
 					if (np_before(s, j - 1, &a, &b))
 						for (size_t x = a; x < b && dem < 0; x++)
 							if (s->mat[x] >= 0 && (s->m[s->mat[x]].cls == GZ_COUNTRY ||
 									       s->m[s->mat[x]].cls == GZ_SEAT ||
+									       s->m[s->mat[x]].cls == GZ_DEMONYM ||
 									       (s->m[s->mat[x]].g && s->m[s->mat[x]].g->country)))
 								dem = s->mat[x];
 					break;
