@@ -317,8 +317,12 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 				continue;
 		} else if (p > 0 && determiner(s, p - 1)) {
 			continue;
-		} else if (!np_before(s, i, &a, &b)) {
-			continue;
+		} else if (!np_before(s, i, &a, &b) || !np_is_actor(s, a, b, 0)) {
+			/* "X called the reports lies and denied any role": the
+			 * sentence's subject, when the verb is coordinated. */
+			if (!(p > 0 && tok_is(s, p - 1, "and") && np_after(s, 0, &a, &b) && b < p - 1 &&
+			      np_is_actor(s, a, b, 0)))
+				continue;
 		}
 		span about = stance_about(s, after);
 		/* One record per named actor of a list. */

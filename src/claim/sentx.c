@@ -176,7 +176,7 @@ static const char *known_surname(const sentx *s, size_t i)
  * particle inside a name (bin, al-, de, van). */
 static int name_word(const sentx *s, size_t i)
 {
-	if (!tok_cap(s, i) || s->mat[i] >= 0)
+	if (!tok_cap(s, i) || s->mat[i] >= 0 || s->timed[i]) /* "in February" is a time, no name */
 		return 0;
 	size_t l;
 	return !sx_match(s, &s->L->speech, i, &l);
