@@ -452,7 +452,11 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
 {
 	static const char *const intro[] = {"at", "to", "of", "reached", "hit", "exceeded", "exceeds", "surpassed",
-					    "topped", "is", "was", "stood", "stands", "nearly", "almost", "over", NULL};
+					    "topped", "is", "was", "stood", "stands", "nearly", "almost", "over",
+					    "numbered", "ran", "run", "runs", NULL};
+	/* "casualties numbered in the hundreds", "ran into the thousands" */
+	if (va > 2 && tok_is(s, va - 1, "the") && (tok_is(s, va - 2, "in") || tok_is(s, va - 2, "into")))
+		va -= 2;
 	int ok = 0;
 	for (int i = 0; intro[i] && va > 0; i++)
 		ok |= tok_is(s, va - 1, intro[i]);
@@ -555,6 +559,13 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			int mn = sx_match(s, &s->L->mnoun, head, &l);
 			if (mn && (!m || (dist > 3 && dist_b > 2)))
 				m = mn;
+			/* "100 North Koreans were killed and 1,000 wounded": an
+			 * elided noun after a conjunction has the earlier count's
+			 * nationality. */
+			if (mn && head == vb && dem < 0 && va > 0 && (tok_is(s, va - 1, "and") || tok_punct(s, va - 1, ',')))
+				for (size_t b = va; b > 0 && dem < 0; b--)
+					if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM)
+						dem = s->mat[b - 1];
 			/* "12,000 troops in Russia" */
 			size_t j = nb;
 			while (tok_is(s, j, "are") || tok_is(s, j, "were") || tok_is(s, j, "now") || tok_is(s, j, "already") ||
