@@ -533,6 +533,18 @@ static int military_context(const sentx *s)
 	return 0;
 }
 
+/* A verb whose subject owns the people counted after it ("Russia lost
+ * 1,500 soldiers", "North Korea has suffered 4,000 casualties"). */
+static int loss_verb(const sentx *s, size_t i)
+{
+	static const char *const w[] = {"lost", "lose", "loses", "losing", "suffered", "suffer", "suffers",
+					"suffering", "sustained", "sustain", "sustains", "sustaining", NULL};
+	for (int k = 0; w[k]; k++)
+		if (tok_is(s, i, w[k]))
+			return 1;
+	return 0;
+}
+
 static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm, size_t nt, party src, size_t sa,
 		       size_t sb, uint32_t article, vec *out)
 {
@@ -562,7 +574,8 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			/* "100 North Koreans were killed and 1,000 wounded": an
 			 * elided noun after a conjunction has the earlier count's
 			 * nationality. */
-			if (mn && head == vb && dem < 0 && va > 0 && (tok_is(s, va - 1, "and") || tok_punct(s, va - 1, ',')))
+			if (mn && head == vb && dem < 0 && va > 0 &&
+			    (tok_is(s, va - 1, "and") || tok_is(s, va - 1, "including") || tok_punct(s, va - 1, ',')))
 				for (size_t b = va; b > 0 && dem < 0; b--)
 					if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM)
 						dem = s->mat[b - 1];
@@ -628,8 +641,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			size_t l, a, b;
 			for (size_t j = va; j > 0 && va - j < 6; j--)
 				if ((m == 1 + MS_DEPLOYED && sx_match(s, &s->L->mverb, j - 1, &l) == 1 + MS_DEPLOYED) ||
-				    tok_is(s, j - 1, "lost") || tok_is(s, j - 1, "lose") || tok_is(s, j - 1, "loses") ||
-				    tok_is(s, j - 1, "losing")) {
+				    loss_verb(s, j - 1)) {
 					if (np_before(s, j - 1, &a, &b))
 						for (size_t x = a; x < b && dem < 0; x++)
 							if (s->mat[x] >= 0 && (s->m[s->mat[x]].cls == GZ_COUNTRY ||
