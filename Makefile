@@ -3,7 +3,7 @@
 # Debian packages come in through scripts/install-deps and pkg-config.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson sqlite3 gumbo
+PKGS    := libutf8proc jansson sqlite3 gumbo zlib
 TPKGS   := criterion
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
@@ -127,7 +127,7 @@ build/release/bench_ledger: bench/bench_ledger.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 build/release/bench_front: bench/bench_front.c build/release/libattest.a
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS) -lz
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 # The main job: extract from the sample corpus.
 demo: attest
