@@ -113,6 +113,8 @@ unit-cfg: $(B)/tests/unit_tests $(B)/attest
 	sh tests/hostile/run.sh $(B)/attest
 	@echo "== ledger tests ($(CFG))"
 	sh tests/ledger/run.sh $(B)/attest
+	@echo "== archive tests ($(CFG))"
+	sh tests/warc/run.sh $(B)/attest
 
 asan:
 	$(MAKE) --no-print-directory CFG=asan unit-cfg
