@@ -124,6 +124,12 @@ bench: $(DEPS_OK)
 	build/release/bench_front ../shared
 	$(MAKE) --no-print-directory CFG=release build/release/attest build/release/bench_ledger
 	sh bench/ledger.sh build/release/attest build/release/bench_ledger ../shared
+	$(MAKE) --no-print-directory CFG=release build/release/bench_warc
+	@if [ -d ../shared/corpus/warc/ukwa ]; then build/release/bench_warc 7 $$(find ../shared/corpus/warc/ukwa \
+		-name '*.warc*' -o -name '*.arc*' | sort); fi
+
+build/release/bench_warc: bench/bench_warc.c build/release/libattest.a
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 build/release/bench_ledger: bench/bench_ledger.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)

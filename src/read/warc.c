@@ -53,6 +53,7 @@ struct warc {
 	size_t out_pos, out_len;
 	uint64_t pos;                  /* offset of out[out_pos] in the (inflated) stream */
 	char pending[MAX_ERR];         /* a stream error to report on the next call */
+	uint64_t records;              /* record headers read */
 	buf line, block, body, tmp;
 	char uri[MAX_URI];
 	char date[11];
@@ -631,6 +632,7 @@ static int next_head(warc *w, rhead *h, char *err, size_t errlen)
 			ok = starts(w->line.data, w->line.len, "WARC/") && warc_headers(w, h);
 		if (ok && h->length >= 0) {
 			w->resync = 0;
+			w->records++;
 			return 1;
 		}
 		if (w->resync)
@@ -887,5 +889,7 @@ void warc_close(warc *w)
 }
 
 uint64_t warc_consumed(const warc *w) { return w->gz ? in_pos(w) : w->pos; }
+
+uint64_t warc_records(const warc *w) { return w->records; }
 
 const char *warc_name(const warc *w) { return w->name; }

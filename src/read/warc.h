@@ -48,6 +48,8 @@ int warc_next(warc *w, warc_record *rec, char *err, size_t errlen);
 /* Bytes of the file consumed so far, and the path it was opened with. */
 uint64_t warc_consumed(const warc *w);
 const char *warc_name(const warc *w);
+/* Records read so far, wanted or not. */
+uint64_t warc_records(const warc *w);
 
 /* 1 when PATH names an archive (.warc, .warc.gz, .arc, .arc.gz) or its
  * first bytes (plain or gunzipped) are a WARC or ARC header. */
