@@ -142,7 +142,7 @@ static double now(void)
 }
 
 typedef struct tally {
-	size_t done, added, versions, skipped, failed, records;
+	size_t done, added, versions, skipped, failed, records; /* records: archive pages, damaged ones included */
 	long long bytes;
 	double t0, shown;
 	int tty;
@@ -450,7 +450,7 @@ int cmd_ingest(int argc, char **argv)
 		double el = now() - t.t0;
 		char arch[96] = "";
 		if (arcs.n)
-			snprintf(arch, sizeof arch, " (%zu archive record%s)", t.records, t.records == 1 ? "" : "s");
+			snprintf(arch, sizeof arch, " (%zu archive page%s)", t.records, t.records == 1 ? "" : "s");
 		if (!quiet)
 			fprintf(stderr, "ingest: %zu file%s%s: %zu new, %zu new version%s, %zu unchanged, %zu failed; "
 					"%.1f MB in %.2f s (%.0f docs/s, %.1f MB/s) -> %s\n",

@@ -383,7 +383,7 @@ static int dechunk(warc *w, const unsigned char *s, size_t n)
 				break;
 			size = size * 16 + (size_t)v;
 		}
-		if (!digits || (i < n && !strchr("; \t\r\n", s[i])))
+		if (!digits || (i < n && (!s[i] || !strchr("; \t\r\n", s[i]))))
 			return first ? 0 : -1;
 		while (i < n && s[i] != '\n' && i - start < 256)
 			i++; /* chunk extensions */
@@ -625,11 +625,12 @@ static int next_head(warc *w, rhead *h, char *err, size_t errlen)
 			return 0;
 		if (blank(&w->line))
 			continue;
-		int ok;
+		int ok, version = !w->arc && starts(w->line.data, w->line.len, "WARC/");
+		h->length = -1;
 		if (w->arc)
 			ok = arc_header(w, h);
 		else
-			ok = starts(w->line.data, w->line.len, "WARC/") && warc_headers(w, h);
+			ok = version && warc_headers(w, h);
 		if (ok && h->length >= 0) {
 			w->resync = 0;
 			w->records++;
@@ -637,10 +638,11 @@ static int next_head(warc *w, rhead *h, char *err, size_t errlen)
 		}
 		if (w->resync)
 			continue;
-		w->resync = 1;
-		w->uri[0] = '\0';
-		if (!w->arc && starts(w->line.data, w->line.len, "WARC/"))
-			return damaged(w, h, err, errlen, "bad headers or Content-Length; skipped to the next record");
+		if (!version)
+			w->uri[0] = '\0';
+		if (version)
+			return damaged(w, h, err, errlen, "no valid Content-Length, or headers past 256 KB; skipped to the "
+				       "next record");
 		return damaged(w, h, err, errlen, "no record header here (a wrong length before it?); skipped "
 			       "to the next record");
 	}
@@ -688,8 +690,8 @@ static int payload(warc *w, const rhead *h, const http *hp, warc_record *rec, ch
 	}
 	if (fmt == -2)
 		fmt = read_sniff(s, n) == ATTEST_FORMAT_HTML ? ATTEST_FORMAT_HTML : -1;
-	if (fmt < 0)
-		return 0;
+	if (fmt < 0 || n == 0)
+		return 0; /* not a page, or an empty one */
 	rec->format = (attest_format)fmt;
 	rec->data = s;
 	rec->len = n;

@@ -142,7 +142,7 @@ claims() { "$bin" export --db "$1" --type claims | wc -l; }
 "$bin" ingest --db pages.db pages/*.html 2> err || bad "ingest pages: $(cat err)"
 "$bin" ingest --db plain.db crawl-plain.warc 2> err; st=$?
 [ "$st" -eq 0 ] && ok || bad "ingest an archive: status $st: $(cat err)"
-grep -q '^ingest: 1 file (4 archive records): 4 new, 0 new versions, 0 unchanged, 0 failed' err && ok \
+grep -q '^ingest: 1 file (4 archive pages): 4 new, 0 new versions, 0 unchanged, 0 failed' err && ok \
 	|| bad "ingest summary: $(cat err)"
 articles pages.db > want
 [ "$(wc -l < want)" -eq 4 ] && ok || bad "four articles from the pages: $(cat want)"

@@ -482,3 +482,21 @@ Test(warc, fetch_date_resolves_relative_times_without_a_page_date)
 	free(out);
 	attest_doc_free(doc);
 }
+
+Test(warc, a_record_without_a_valid_length_is_reported_and_the_next_read)
+{
+	buf b;
+	buf_init(&b);
+	buf_adds(&b, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://news.example/x\r\n"
+		     "Content-Length: 12x\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>lost</p>\r\n\r\n");
+	size_t second = b.len;
+	response(&b, "http://news.example/b", "200 OK", "Content-Type: text/html\r\n", PAGE, strlen(PAGE));
+	got g;
+	read_all(write_file("m.warc", b.data, b.len), &g);
+	cr_assert_eq(g.n, 1);
+	cr_expect_eq(g.off[0], second);
+	cr_assert_eq(g.bad, 1);
+	cr_expect(strstr(g.err[0], "m.warc: record at offset 0 (http://news.example/x): no valid Content-Length"), "%s",
+		  g.err[0]);
+	buf_free(&b);
+}
