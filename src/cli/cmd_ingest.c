@@ -8,8 +8,8 @@
  * document.  A progress bar goes to stderr when it is a terminal; a one-line
  * summary always does (unless --quiet).  Files are loaded (read, hashed,
  * extracted) in a second thread while this one stores, in input order.
- * Crawl archives (WARC, ARC) are read after the other files, in this
- * thread: each HTML or text capture is a document stored under its target
+ * Crawl archives (WARC, ARC) are read after the other files, loaded in a
+ * second thread the same way: each HTML or text capture is a document stored under its target
  * URI (so a page crawled again with new bytes becomes its next version),
  * and a damaged record counts as one failure.
  */
@@ -318,50 +318,126 @@ static void split(walk *w, walk *arcs)
 	w->n = k;
 }
 
-/* Stores each capture of the archive PATH under its URI (else
- * "ABSPATH#OFFSET"); DOC is loaded in turn with each. */
-static void ingest_archive(attest_ledger *l, attest_doc *doc, const char *path, tally *t, const walk *all)
-{
-	char err[1024], src[PATH_MAX + 32], abs[PATH_MAX];
+/* An archive's pages are loaded in a second thread too: read_pages fills
+ * a ring of SLOTS handles in archive order, and ingest_archive stores them
+ * in the same order. */
+typedef struct page {
+	attest_doc *doc;
+	int state;                     /* 0 free, 1 loaded (r is 1 or -1), 2 the archive's end */
+	int r;
+	unsigned long long offset;
+	long long consumed;            /* archive bytes read so far */
+	char src[PATH_MAX + 32];       /* the page's URI, else ABSPATH#OFFSET */
+	char err[1024];
+} page;
+
+typedef struct pages {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	page ring[SLOTS];
 	attest_archive *ar;
-	if (attest_archive_open(&ar, path, err) != ATTEST_OK) {
+	const char *abs;
+} pages;
+
+static void *read_pages(void *arg)
+{
+	pages *p = arg;
+	for (size_t i = 0;; i++) {
+		page *s = &p->ring[i % SLOTS];
+		pthread_mutex_lock(&p->mu);
+		while (s->state)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		attest_record rec;
+		s->r = attest_archive_next(p->ar, s->doc, &rec);
+		s->offset = (unsigned long long)rec.offset;
+		s->consumed = (long long)attest_archive_consumed(p->ar);
+		if (s->r < 0)
+			snprintf(s->err, sizeof s->err, "%s", attest_archive_errmsg(p->ar));
+		else if (rec.uri[0])
+			snprintf(s->src, sizeof s->src, "%s", rec.uri);
+		else
+			snprintf(s->src, sizeof s->src, "%s#%llu", p->abs, s->offset);
+		pthread_mutex_lock(&p->mu);
+		s->state = s->r == 0 ? 2 : 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (s->r == 0)
+			return NULL;
+	}
+}
+
+/* Stores one loaded page S of the archive PATH (or reports its failure). */
+static void store_page(attest_ledger *l, const page *s, const char *path, tally *t)
+{
+	attest_added how;
+	int64_t id;
+	t->records++;
+	t->done++;
+	if (s->r < 0) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s\n", s->err);
+		t->failed++;
+	} else if (attest_ledger_add(l, s->doc, s->src, &how, &id) != ATTEST_OK) {
+		clear_line(t);
+		fprintf(stderr, "attest: %.300s: record at offset %llu: cannot store: %.600s\n", path, s->offset,
+			attest_ledger_errmsg(l));
+		t->failed++;
+	} else {
+		count(t, how);
+	}
+}
+
+/* Stores each page of the archive PATH under its URI (else
+ * "ABSPATH#OFFSET"); REF is the --ref-date. */
+static void ingest_archive(attest_ledger *l, const char *ref, const char *path, tally *t, const walk *all)
+{
+	char err[1024], abs[PATH_MAX];
+	pages p = {.abs = abs};
+	if (!realpath(path, abs))
+		snprintf(abs, sizeof abs, "%s", path);
+	if (attest_archive_open(&p.ar, path, err) != ATTEST_OK) {
 		clear_line(t);
 		fprintf(stderr, "attest: %s\n", err);
 		t->failed++;
 		return;
 	}
-	if (!realpath(path, abs))
-		snprintf(abs, sizeof abs, "%s", path);
-	long long base = t->bytes;
-	attest_record rec;
-	int r;
-	while ((r = attest_archive_next(ar, doc, &rec)) != 0) {
-		t->records++;
-		t->done++;
-		t->bytes = base + (long long)attest_archive_consumed(ar);
-		if (r < 0) {
-			clear_line(t);
-			fprintf(stderr, "attest: %s\n", attest_archive_errmsg(ar));
-			t->failed++;
-			continue;
+	int ok = 1;
+	for (int i = 0; i < SLOTS; i++)
+		if (!(p.ring[i].doc = attest_doc_new()) || attest_doc_set_ref_date(p.ring[i].doc, ref) != ATTEST_OK)
+			ok = 0;
+	pthread_t th;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	if (!ok || pthread_create(&th, NULL, read_pages, &p) != 0) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s: out of memory\n", path);
+		t->failed++;
+	} else {
+		long long base = t->bytes;
+		for (size_t i = 0;; i++) {
+			page *s = &p.ring[i % SLOTS];
+			pthread_mutex_lock(&p.mu);
+			while (!s->state)
+				pthread_cond_wait(&p.cv, &p.mu);
+			pthread_mutex_unlock(&p.mu);
+			if (s->state == 2)
+				break;
+			store_page(l, s, path, t);
+			t->bytes = base + s->consumed;
+			progress(t, all, 0);
+			pthread_mutex_lock(&p.mu);
+			s->state = 0;
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
 		}
-		if (rec.uri[0])
-			snprintf(src, sizeof src, "%s", rec.uri);
-		else
-			snprintf(src, sizeof src, "%s#%llu", abs, (unsigned long long)rec.offset);
-		attest_added how;
-		int64_t id;
-		if (attest_ledger_add(l, doc, src, &how, &id) != ATTEST_OK) {
-			clear_line(t);
-			fprintf(stderr, "attest: %.300s: record at offset %llu: cannot store: %.600s\n", path,
-				(unsigned long long)rec.offset, attest_ledger_errmsg(l));
-			t->failed++;
-		} else {
-			count(t, how);
-		}
-		progress(t, all, 0);
+		pthread_join(th, NULL);
 	}
-	attest_archive_close(ar);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	for (int i = 0; i < SLOTS; i++)
+		attest_doc_free(p.ring[i].doc);
+	attest_archive_close(p.ar);
 }
 
 int cmd_ingest(int argc, char **argv)
@@ -439,7 +515,7 @@ int cmd_ingest(int argc, char **argv)
 		}
 		attest_ledger_close(reader);
 		for (size_t i = 0; rc == 0 && i < arcs.n; i++)
-			ingest_archive(l, doc, arcs.items[i].path, &t, &w);
+			ingest_archive(l, ref, arcs.items[i].path, &t, &w);
 		if (attest_ledger_flush(l) != ATTEST_OK) {
 			clear_line(&t);
 			fprintf(stderr, "attest: %s: cannot commit: %s\n", db, attest_ledger_errmsg(l));
