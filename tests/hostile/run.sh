@@ -87,6 +87,10 @@ case $bin in *asan*) ;; *)
 	fi;;
 esac
 
+# A 14-digit run read as a decade ("the 20170306040353s", an ARC date in a page): no overflow.
+printf 'Prices rose in the 20170306040353s, the ministry said on Monday.\n' > "$tmp/digits.txt"
+expect "a 14-digit decade" 0 0 "$tmp/digits.txt"
+
 # Crawl archives: junk behind a WARC name or gzip magic, a header line of
 # 1 MB, a length of a terabyte, a 100 MB gzip bomb in a response, 20,000
 # empty gzip members, a record that ends after its headers.
