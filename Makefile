@@ -3,7 +3,7 @@
 # Debian packages come in through scripts/install-deps and pkg-config.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson sqlite3 gumbo
+PKGS    := libutf8proc jansson sqlite3 gumbo zlib
 TPKGS   := criterion
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
@@ -113,6 +113,8 @@ unit-cfg: $(B)/tests/unit_tests $(B)/attest
 	sh tests/hostile/run.sh $(B)/attest
 	@echo "== ledger tests ($(CFG))"
 	sh tests/ledger/run.sh $(B)/attest
+	@echo "== archive tests ($(CFG))"
+	sh tests/warc/run.sh $(B)/attest
 
 asan:
 	$(MAKE) --no-print-directory CFG=asan unit-cfg
@@ -122,12 +124,18 @@ bench: $(DEPS_OK)
 	build/release/bench_front ../shared
 	$(MAKE) --no-print-directory CFG=release build/release/attest build/release/bench_ledger
 	sh bench/ledger.sh build/release/attest build/release/bench_ledger ../shared
+	$(MAKE) --no-print-directory CFG=release build/release/bench_warc
+	@if [ -d ../shared/corpus/warc/ukwa ]; then build/release/bench_warc 7 $$(find ../shared/corpus/warc/ukwa \
+		-name '*.warc*' -o -name '*.arc*' | sort); fi
+
+build/release/bench_warc: bench/bench_warc.c build/release/libattest.a
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 build/release/bench_ledger: bench/bench_ledger.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 build/release/bench_front: bench/bench_front.c build/release/libattest.a
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS) -lz
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
 # The main job: extract from the sample corpus.
 # The main job: the example corpus into a fresh ledger (SQLite, one file),

@@ -106,6 +106,16 @@ ATTEST_API void attest_doc_set_options(attest_doc *doc, unsigned options);
  * warning at load and the page is read as Windows-1252. */
 ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_charset(attest_doc *doc, const char *charset);
 
+/* Where the next loads were fetched from: URL (NULL: unknown) and the
+ * fetch day FETCH_DATE ("YYYY-MM-DD", NULL: unknown).  The fetch day
+ * resolves relative times when an article gives no publication date (it
+ * wins over attest_doc_set_ref_date); a date in the URL's path
+ * (".../2024/03/05/...") is the first article's publication date when the
+ * document gives none.  Returns ATTEST_ERR_USAGE for a malformed date or a
+ * URL over 8 KB (nothing is changed then). */
+ATTEST_API ATTEST_NODISCARD attest_status attest_doc_set_source(attest_doc *doc, const char *url,
+								 const char *fetch_date);
+
 /* Limits for HTML input: larger pages, or pages nested deeper, are refused
  * with ATTEST_ERR_TOO_LARGE. */
 #define ATTEST_MAX_HTML (64u * 1024u * 1024u)
@@ -174,6 +184,55 @@ ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_json(const attest_doc
  * captions and teasers are left out.  Hard-wrapped paragraphs are joined.
  * For HTML input, writes the document text: the page's main text. */
 ATTEST_API ATTEST_NODISCARD attest_status attest_doc_write_text(const attest_doc *doc, FILE *out);
+
+/* ---- crawl archives -------------------------------------------------- */
+
+/* A WARC (1.0, 1.1, 0.17) or ARC (v1, v2) file, plain or gzipped (a gzip
+ * member per record, as Common Crawl ships them, or one for all), read as a
+ * stream of documents: each 2xx HTML or plain-text response (and each HTML
+ * or text resource record) is one document, its HTTP charset, URL and fetch
+ * date passed to the pipeline (attest_doc_set_charset, _set_source).  Other
+ * records are skipped silently.  Memory is bounded by the largest record
+ * read (ATTEST_MAX_RECORD), never by the archive.  A handle is used by one
+ * thread at a time. */
+typedef struct attest_archive attest_archive;
+
+/* Largest archive record read; a larger HTML or text capture is skipped
+ * with a message. */
+#define ATTEST_MAX_RECORD (64u * 1024u * 1024u)
+
+typedef struct attest_record {
+	const char *uri;  /* the target URI (spaces as %20); "" when the record gives none */
+	const char *date; /* the fetch date "YYYY-MM-DD", or "" */
+	uint64_t offset;  /* the record's offset in the file (its gzip member's when compressed) */
+} attest_record;
+
+/* 1 when PATH looks like an archive: its name ends in .warc, .warc.gz, .arc
+ * or .arc.gz, or its first bytes (gunzipped when gzip) are "WARC/" or
+ * "filedesc://".  0 for "-" and unreadable paths. */
+ATTEST_API int attest_is_archive(const char *path);
+
+/* Opens the archive at PATH.  On failure *OUT is NULL and ERR (at least
+ * 1024 bytes) holds one line naming PATH. */
+ATTEST_API ATTEST_NODISCARD attest_status attest_archive_open(attest_archive **out, const char *path, char *err);
+
+/* Loads the next document of the archive into DOC, and describes its
+ * record in *REC (strings valid until the next call).  Returns 1 when DOC
+ * holds it, 0 at the end of the archive, -1 when a record or gzip member
+ * was damaged (truncated, bad length, bad chunking...), too large, or its
+ * document could not be read: attest_archive_errmsg() names the archive and
+ * the record's offset, DOC holds no document, and the next call goes on
+ * with the records after it. */
+ATTEST_API ATTEST_NODISCARD int attest_archive_next(attest_archive *ar, attest_doc *doc, attest_record *rec);
+
+/* The last error as one line, or "". */
+ATTEST_API const char *attest_archive_errmsg(const attest_archive *ar);
+
+/* Bytes of the archive file read so far (for progress). */
+ATTEST_API uint64_t attest_archive_consumed(const attest_archive *ar);
+
+/* Closes the file and frees the handle; NULL does nothing. */
+ATTEST_API void attest_archive_close(attest_archive *ar);
 
 /* ---- the ledger ------------------------------------------------------- */
 

@@ -55,6 +55,7 @@ ATTEST_API attest_doc *attest_doc_new(void)
 	}
 	buf_init(&d->raw);
 	buf_init(&d->page);
+	buf_init(&d->url);
 	vec_init(&d->warnings, sizeof(const char *));
 	vec_init(&d->paras, sizeof(para));
 	vec_init(&d->lines, 16);
@@ -81,6 +82,7 @@ ATTEST_API void attest_doc_free(attest_doc *d)
 	arena_free(d->a);
 	buf_free(&d->raw);
 	buf_free(&d->page);
+	buf_free(&d->url);
 	vec_free(&d->warnings);
 	vec_free(&d->paras);
 	vec_free(&d->lines);
@@ -153,6 +155,21 @@ ATTEST_API attest_status attest_doc_set_ref_date(attest_doc *d, const char *ymd)
 	return parse_ymd(ymd, &d->ref_date) == 0 ? ATTEST_OK : ATTEST_ERR_USAGE;
 }
 
+/* The source's URL and fetch day, for the next loads. */
+#define MAX_URL 8192
+
+ATTEST_API attest_status attest_doc_set_source(attest_doc *d, const char *url, const char *fetch_date)
+{
+	pdate day = {0, 0, 0};
+	if ((fetch_date && parse_ymd(fetch_date, &day) < 0) || (url && strlen(url) > MAX_URL))
+		return ATTEST_ERR_USAGE;
+	buf_clear(&d->url);
+	if (url && buf_adds(&d->url, url) < 0)
+		return ATTEST_ERR_NOMEM;
+	d->fetch_date = day;
+	return ATTEST_OK;
+}
+
 static attest_status fail(attest_doc *d, attest_status st, const char *msg)
 {
 	if (msg && msg != d->err)
@@ -218,12 +235,15 @@ static const char *dup_folded(attest_doc *d, span s)
 }
 
 /* The date relative expressions of article K resolve against: its own
- * publication date, else the caller's reference date. */
+ * publication date, else the day it was fetched, else the caller's
+ * reference date. */
 static refdate reference(const attest_doc *d, size_t k)
 {
 	const article_info *ai = &VEC_AT(&d->infos, article_info, k);
 	if (ai->published.y && ai->published.m)
 		return ai->published;
+	if (d->fetch_date.y)
+		return d->fetch_date;
 	if (d->ref_date.y)
 		return d->ref_date;
 	/* The year of the page's © line: enough for "January 12". */
@@ -427,6 +447,23 @@ static void apply_meta(attest_doc *d)
 	}
 }
 
+/* A date in the source URL's path dates the first article when nothing
+ * else does. */
+static void apply_source(attest_doc *d)
+{
+	if (!d->articles.len || !d->url.len)
+		return;
+	attest_article *a = &VEC_AT(&d->articles, attest_article, 0);
+	article_info *ai = &VEC_AT(&d->infos, article_info, 0);
+	pdate p;
+	if (a->published || !page_date(d->url.data, &p))
+		return;
+	char ymd[11];
+	pdate_format(p, ymd);
+	a->published = arena_strndup(d->a, ymd, strlen(ymd));
+	ai->published = p;
+}
+
 /* The text rules of stage 2 on one short block of a page: furniture and
  * teaser headings by the lexicons of data/furniture.txt and teaser.txt. */
 static int block_kind(void *ctx, const char *s, size_t n)
@@ -463,6 +500,7 @@ static attest_status load_html(attest_doc *d)
 	if (st != ATTEST_OK)
 		return st;
 	apply_meta(d); /* before extraction: the page's date resolves relative times */
+	apply_source(d);
 	return finish(d);
 }
 
@@ -480,7 +518,10 @@ static attest_status load(attest_doc *d, attest_format format)
 	if (warn[0] && add_warning(d, warn) < 0)
 		return fail(d, ATTEST_ERR_NOMEM, NULL);
 	st = analyze(d);
-	return st == ATTEST_OK ? finish(d) : st;
+	if (st != ATTEST_OK)
+		return st;
+	apply_source(d);
+	return finish(d);
 }
 
 ATTEST_API attest_status attest_doc_load_file(attest_doc *d, const char *path, attest_format format)

@@ -41,6 +41,8 @@ struct attest_doc {
 	vec quotes;          /* quoterec */
 	vec stances;         /* strec */
 	pdate ref_date;      /* y == 0 when unset */
+	pdate fetch_date;    /* the source's fetch day; y == 0 when unset */
+	buf url;             /* the source's URL ("" = unknown) */
 	unsigned options;    /* ATTEST_OPT_* */
 };
 

@@ -216,6 +216,68 @@ static int run_text_batch(attest_doc *doc, const opts *o, const char *indir, con
 	return status;
 }
 
+/* Writes the loaded document: its warnings to stderr, then its text
+ * (after a "==> HEADER <==" line when HEADER is not NULL), its records
+ * (each with ID) or a summary under NAME.  -1 when output fails. */
+static int emit(const attest_doc *doc, const opts *o, int extract, const char *name, const char *header,
+		const char *id)
+{
+	const char *w;
+	for (size_t k = 0; (w = attest_doc_warning(doc, k)); k++)
+		fprintf(stderr, "attest: %s\n", w);
+	attest_status st = ATTEST_OK;
+	if (!extract) {
+		size_t len;
+		const char *text = attest_doc_text(doc, &len);
+		if (header)
+			printf("==> %s <==\n", header);
+		st = attest_doc_write_text(doc, stdout);
+		if (header && len && text[len - 1] != '\n')
+			putchar('\n');
+	} else if (o->json) {
+		st = attest_doc_write_json(doc, stdout, (o->sentences ? ATTEST_JSON_SENTENCES : 0u) |
+							       (o->paragraphs ? ATTEST_JSON_PARAGRAPHS : 0u), id);
+	} else {
+		print_human(doc, name);
+	}
+	if (st != ATTEST_OK || fflush(stdout) != 0) {
+		fprintf(stderr, "attest: cannot write output\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* A crawl archive: each HTML or text capture is one document, named by
+ * its URI (the "id" of its records with --json).  A damaged record gives
+ * one line on stderr and the others go on.  EXIT_OK, EXIT_FAIL, or -1
+ * when output fails. */
+static int run_archive(attest_doc *doc, const opts *o, const char *path, int extract)
+{
+	char err[1024], where[64];
+	attest_archive *ar;
+	if (attest_archive_open(&ar, path, err) != ATTEST_OK) {
+		fprintf(stderr, "attest: %s\n", err);
+		return EXIT_FAIL;
+	}
+	int status = EXIT_OK, r;
+	attest_record rec;
+	while ((r = attest_archive_next(ar, doc, &rec)) != 0) {
+		if (r < 0) {
+			fprintf(stderr, "attest: %s\n", attest_archive_errmsg(ar));
+			status = EXIT_FAIL;
+			continue;
+		}
+		snprintf(where, sizeof where, "#%llu", (unsigned long long)rec.offset);
+		const char *uri = rec.uri[0] ? rec.uri : where;
+		if (emit(doc, o, extract, uri, uri, uri) != 0) {
+			status = -1;
+			break;
+		}
+	}
+	attest_archive_close(ar);
+	return status;
+}
+
 static int run(const char *cmd, int argc, char **argv, int extract)
 {
 	opts o;
@@ -244,26 +306,21 @@ static int run(const char *cmd, int argc, char **argv, int extract)
 	}
 	int status = EXIT_OK;
 	for (int i = optind; i < argc; i++) {
+		if (attest_is_archive(argv[i])) {
+			int st = run_archive(doc, &o, argv[i], extract);
+			if (st != EXIT_OK)
+				status = EXIT_FAIL;
+			if (st < 0)
+				break;
+			continue;
+		}
 		attest_status st = attest_doc_load_file(doc, argv[i], (attest_format)o.format);
 		if (st != ATTEST_OK) {
 			fprintf(stderr, "attest: %s\n", attest_doc_errmsg(doc));
 			status = EXIT_FAIL;
 			continue;
 		}
-		const char *w;
-		for (size_t k = 0; (w = attest_doc_warning(doc, k)); k++)
-			fprintf(stderr, "attest: %s\n", w);
-		if (!extract)
-			st = attest_doc_write_text(doc, stdout);
-		else if (o.json)
-			st = attest_doc_write_json(doc, stdout,
-						   (o.sentences ? ATTEST_JSON_SENTENCES : 0u) |
-							   (o.paragraphs ? ATTEST_JSON_PARAGRAPHS : 0u),
-						   NULL);
-		else
-			print_human(doc, argv[i]);
-		if (st != ATTEST_OK || fflush(stdout) != 0) {
-			fprintf(stderr, "attest: cannot write output\n");
+		if (emit(doc, &o, extract, argv[i], NULL, NULL) != 0) {
 			status = EXIT_FAIL;
 			break;
 		}

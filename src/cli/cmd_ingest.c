@@ -8,6 +8,10 @@
  * document.  A progress bar goes to stderr when it is a terminal; a one-line
  * summary always does (unless --quiet).  Files are loaded (read, hashed,
  * extracted) in a second thread while this one stores, in input order.
+ * Crawl archives (WARC, ARC) are read after the other files, loaded in a
+ * second thread the same way: each HTML or text capture is a document stored under its target
+ * URI (so a page crawled again with new bytes becomes its next version),
+ * and a damaged record counts as one failure.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -138,7 +142,7 @@ static double now(void)
 }
 
 typedef struct tally {
-	size_t done, added, versions, skipped, failed;
+	size_t done, added, versions, skipped, failed, records; /* records: archive pages, damaged ones included */
 	long long bytes;
 	double t0, shown;
 	int tty;
@@ -221,6 +225,16 @@ static void *load_all(void *arg)
 	return NULL;
 }
 
+static void count(tally *t, attest_added how)
+{
+	if (how == ATTEST_ADDED_NEW)
+		t->added++;
+	else if (how == ATTEST_ADDED_VERSION)
+		t->versions++;
+	else
+		t->skipped++;
+}
+
 /* Stores the loaded slot S (or reports its failure). */
 static void store_one(attest_ledger *l, slot *s, const char *path, tally *t)
 {
@@ -235,12 +249,8 @@ static void store_one(attest_ledger *l, slot *s, const char *path, tally *t)
 		clear_line(t);
 		fprintf(stderr, "attest: %s\n", s->err);
 		t->failed++;
-	} else if (how == ATTEST_ADDED_NEW) {
-		t->added++;
-	} else if (how == ATTEST_ADDED_VERSION) {
-		t->versions++;
 	} else {
-		t->skipped++;
+		count(t, how);
 	}
 }
 
@@ -292,6 +302,144 @@ static int ingest_all(attest_ledger *l, attest_ledger *reader, const walk *w, in
 	return rc;
 }
 
+/* Moves the archives of W, in order, to ARCS. */
+static void split(walk *w, walk *arcs)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		if (strcmp(w->items[i].path, "-") != 0 && attest_is_archive(w->items[i].path)) {
+			if (add_item(arcs, w->items[i].path, w->items[i].size) == 0) {
+				free(w->items[i].path);
+				continue;
+			}
+		}
+		w->items[k++] = w->items[i];
+	}
+	w->n = k;
+}
+
+/* An archive's pages are loaded in a second thread too: read_pages fills
+ * a ring of SLOTS handles in archive order, and ingest_archive stores them
+ * in the same order. */
+typedef struct page {
+	attest_doc *doc;
+	int state;                     /* 0 free, 1 loaded (r is 1 or -1), 2 the archive's end */
+	int r;
+	unsigned long long offset;
+	long long consumed;            /* archive bytes read so far */
+	char src[PATH_MAX + 32];       /* the page's URI, else ABSPATH#OFFSET */
+	char err[1024];
+} page;
+
+typedef struct pages {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	page ring[SLOTS];
+	attest_archive *ar;
+	const char *abs;
+} pages;
+
+static void *read_pages(void *arg)
+{
+	pages *p = arg;
+	for (size_t i = 0;; i++) {
+		page *s = &p->ring[i % SLOTS];
+		pthread_mutex_lock(&p->mu);
+		while (s->state)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		attest_record rec;
+		s->r = attest_archive_next(p->ar, s->doc, &rec);
+		s->offset = (unsigned long long)rec.offset;
+		s->consumed = (long long)attest_archive_consumed(p->ar);
+		if (s->r < 0)
+			snprintf(s->err, sizeof s->err, "%s", attest_archive_errmsg(p->ar));
+		else if (rec.uri[0])
+			snprintf(s->src, sizeof s->src, "%s", rec.uri);
+		else
+			snprintf(s->src, sizeof s->src, "%s#%llu", p->abs, s->offset);
+		pthread_mutex_lock(&p->mu);
+		s->state = s->r == 0 ? 2 : 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (s->r == 0)
+			return NULL;
+	}
+}
+
+/* Stores one loaded page S of the archive PATH (or reports its failure). */
+static void store_page(attest_ledger *l, const page *s, const char *path, tally *t)
+{
+	attest_added how;
+	int64_t id;
+	t->records++;
+	t->done++;
+	if (s->r < 0) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s\n", s->err);
+		t->failed++;
+	} else if (attest_ledger_add(l, s->doc, s->src, &how, &id) != ATTEST_OK) {
+		clear_line(t);
+		fprintf(stderr, "attest: %.300s: record at offset %llu: cannot store: %.600s\n", path, s->offset,
+			attest_ledger_errmsg(l));
+		t->failed++;
+	} else {
+		count(t, how);
+	}
+}
+
+/* Stores each page of the archive PATH under its URI (else
+ * "ABSPATH#OFFSET"); REF is the --ref-date. */
+static void ingest_archive(attest_ledger *l, const char *ref, const char *path, tally *t, const walk *all)
+{
+	char err[1024], abs[PATH_MAX];
+	pages p = {.abs = abs};
+	if (!realpath(path, abs))
+		snprintf(abs, sizeof abs, "%s", path);
+	if (attest_archive_open(&p.ar, path, err) != ATTEST_OK) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s\n", err);
+		t->failed++;
+		return;
+	}
+	int ok = 1;
+	for (int i = 0; i < SLOTS; i++)
+		if (!(p.ring[i].doc = attest_doc_new()) || attest_doc_set_ref_date(p.ring[i].doc, ref) != ATTEST_OK)
+			ok = 0;
+	pthread_t th;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	if (!ok || pthread_create(&th, NULL, read_pages, &p) != 0) {
+		clear_line(t);
+		fprintf(stderr, "attest: %s: out of memory\n", path);
+		t->failed++;
+	} else {
+		long long base = t->bytes;
+		for (size_t i = 0;; i++) {
+			page *s = &p.ring[i % SLOTS];
+			pthread_mutex_lock(&p.mu);
+			while (!s->state)
+				pthread_cond_wait(&p.cv, &p.mu);
+			pthread_mutex_unlock(&p.mu);
+			if (s->state == 2)
+				break;
+			store_page(l, s, path, t);
+			t->bytes = base + s->consumed;
+			progress(t, all, 0);
+			pthread_mutex_lock(&p.mu);
+			s->state = 0;
+			pthread_cond_broadcast(&p.cv);
+			pthread_mutex_unlock(&p.mu);
+		}
+		pthread_join(th, NULL);
+	}
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	for (int i = 0; i < SLOTS; i++)
+		attest_doc_free(p.ring[i].doc);
+	attest_archive_close(p.ar);
+}
+
 int cmd_ingest(int argc, char **argv)
 {
 	static const struct option longs[] = {
@@ -341,10 +489,12 @@ int cmd_ingest(int argc, char **argv)
 		attest_doc_free(doc);
 		return cli_usage_error("ingest", "--ref-date must be a date YYYY-MM-DD, not '%s'", ref);
 	}
-	walk w = {0};
+	walk w = {0}, arcs = {0};
 	int rc = 0;
 	for (int i = optind; i < argc && rc == 0; i++)
 		rc = collect(&w, argv[i], 0);
+	split(&w, &arcs);
+	size_t nfiles = w.n + arcs.n;
 	attest_ledger *l = NULL;
 	char err[1024];
 	if (rc < 0) {
@@ -364,6 +514,8 @@ int cmd_ingest(int argc, char **argv)
 			rc = -1;
 		}
 		attest_ledger_close(reader);
+		for (size_t i = 0; rc == 0 && i < arcs.n; i++)
+			ingest_archive(l, ref, arcs.items[i].path, &t, &w);
 		if (attest_ledger_flush(l) != ATTEST_OK) {
 			clear_line(&t);
 			fprintf(stderr, "attest: %s: cannot commit: %s\n", db, attest_ledger_errmsg(l));
@@ -372,17 +524,23 @@ int cmd_ingest(int argc, char **argv)
 		progress(&t, &w, 1);
 		clear_line(&t);
 		double el = now() - t.t0;
+		char arch[96] = "";
+		if (arcs.n)
+			snprintf(arch, sizeof arch, " (%zu archive page%s)", t.records, t.records == 1 ? "" : "s");
 		if (!quiet)
-			fprintf(stderr, "ingest: %zu file%s: %zu new, %zu new version%s, %zu unchanged, %zu failed; "
+			fprintf(stderr, "ingest: %zu file%s%s: %zu new, %zu new version%s, %zu unchanged, %zu failed; "
 					"%.1f MB in %.2f s (%.0f docs/s, %.1f MB/s) -> %s\n",
-				w.n, w.n == 1 ? "" : "s", t.added, t.versions, t.versions == 1 ? "" : "s", t.skipped,
+				nfiles, nfiles == 1 ? "" : "s", arch, t.added, t.versions, t.versions == 1 ? "" : "s", t.skipped,
 				t.failed + (size_t)w.failed, (double)t.bytes / 1e6, el, el > 0 ? (double)t.done / el : 0,
 				el > 0 ? (double)t.bytes / 1e6 / el : 0, db);
 		attest_ledger_close(l);
 	}
 	for (size_t i = 0; i < w.n; i++)
 		free(w.items[i].path);
+	for (size_t i = 0; i < arcs.n; i++)
+		free(arcs.items[i].path);
 	free(w.items);
+	free(arcs.items);
 	attest_doc_free(doc);
 	return rc < 0 || t.failed || w.failed ? EXIT_FAIL : EXIT_OK;
 }

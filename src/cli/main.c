@@ -17,13 +17,13 @@ static int cmd_help(int argc, char **argv);
 
 static const command commands[] = {
 	{"text", cmd_text, "[--format auto|text|html] [--charset NAME] FILE...|-  or  --batch INDIR OUTDIR",
-	 "print each article's clean text (an HTML page's main text)"},
+	 "print each article's clean text (an HTML page's main text; each page of a WARC/ARC archive)"},
 	{"extract", cmd_extract,
 	 "[--json] [--batch] [--sentences] [--paragraphs] [--ref-date YYYY-MM-DD] [--format auto|text|html] "
 	 "[--charset NAME] FILE...|-",
-	 "extract articles and records (JSON Lines with --json)"},
+	 "extract articles and records (JSON Lines with --json; archives: \"id\" = page URI)"},
 	{"ingest", cmd_ingest, "[--db PATH] [--batch N] [--quiet] [--ref-date YYYY-MM-DD] [--format auto|text|html] PATH...|-",
-	 "store files, directories and stdin in the ledger (idempotent)"},
+	 "store files, directories, WARC/ARC archives and stdin in the ledger (idempotent)"},
 	{"claims", cmd_query, "[--measure M] [--subject S] [--source NAME] [--since DATE] [--until DATE] [--min-sources N]" Q_OUT,
 	 "count claims, with their sources and evidence"},
 	{"quotes", cmd_query, "[--speaker NAME] [--since DATE] [--until DATE]" Q_OUT, "direct quotations"},

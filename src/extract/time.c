@@ -2105,7 +2105,7 @@ static size_t decade(tctx *c, size_t i)
 		int v = 0;
 		uint32_t k = a->start;
 		for (; k < a->end && x[k] >= '0' && x[k] <= '9'; k++)
-			v = v * 10 + (x[k] - '0');
+			v = v < 100000000 ? v * 10 + (x[k] - '0') : v; /* only short runs are years; no overflow */
 		uint32_t dl = k - a->start;
 		int suffix_s = k + 1 == a->end && (x[k] == 's' || x[k] == 'S');
 		int apos_s = k == a->end && j + 1 < n && (t[j + 1].flags & TF_POSS);
