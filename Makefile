@@ -100,6 +100,7 @@ build/tools/genlex: tools/genlex.c $(DEPS_OK)
 # The whole suite: unit tests, end-to-end and hostile-input tests, first on
 # the release build, then on the ASan+UBSan build.
 test: $(DEPS_OK)
+	@sh scripts/check-deps
 	$(MAKE) --no-print-directory CFG=release unit-cfg
 	$(MAKE) --no-print-directory CFG=asan unit-cfg
 	@echo "test: all suites passed (release and asan)"
