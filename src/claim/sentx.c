@@ -128,6 +128,13 @@ static int starter(const sentx *s, size_t i)
 	return i == 0 && lexmap_get(&L->starters, s->text + s->t[i].start, s->t[i].end - s->t[i].start) >= 0;
 }
 
+/* A plural role word ("officials", "diplomats", "sources"): people who
+ * speak for the seat they are in. */
+static int plural_role(const sentx *s, size_t i)
+{
+	return i < s->n && tok_role(s, i, NULL) == RL_ROLE && s->text[s->t[i].end - 1] == 's';
+}
+
 static int locative(const sentx *s, size_t i)
 {
 	static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside",
@@ -249,8 +256,10 @@ void sentx_mentions(sentx *s)
 				i++, len--;
 			uint8_t cls = g->cls;
 			const char *canon = g->canonical;
-			/* "in Kyiv" is a place, "in Kyiv's view" its government. */
-			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1) && !tok_poss(s, i + len)) {
+			/* "in Kyiv" is a place, "in Kyiv's view" and "officials in
+			 * Kyiv" its government. */
+			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1) && !tok_poss(s, i + len) &&
+			    !(i > 1 && (tok_is(s, i - 1, "in") || tok_is(s, i - 1, "from")) && plural_role(s, i - 2))) {
 				cls = GZ_PLACE;
 				canon = span_dup(s, i, i + len);
 			}
@@ -469,8 +478,17 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 		return 0;
 	/* The object of a preposition is no subject: "videos of POWs
 	 * captured in Ukraine show ...". */
-	if (*a > 0 && locative(s, *a - 1) && !tok_is(s, *a - 1, "of"))
+	if (*a > 0 && locative(s, *a - 1) && !tok_is(s, *a - 1, "of")) {
+		/* ... but "officials in Kyiv said": the role and its seat. */
+		if (*a > 1 && (tok_is(s, *a - 1, "in") || tok_is(s, *a - 1, "from")) && plural_role(s, *a - 2) &&
+		    s->mat[*a] >= 0 && s->m[s->mat[*a]].cls != GZ_PLACE) {
+			*a -= 2;
+			while (*a > 0 && (tok_role(s, *a - 1, NULL) == RL_MOD || tok_is(s, *a - 1, "senior")))
+				(*a)--;
+			return 1;
+		}
 		return 0;
+	}
 	return 1;
 }
 
