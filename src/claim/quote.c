@@ -223,6 +223,12 @@ static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 		if (tok_is(s, j, "according") && tok_is(s, j + 1, "to") && np_after(s, j + 2, &a, &b) &&
 		    np_is_actor(s, a, b, 2))
 			return speaker_np(in, s, a, b);
+		/* "KCNA quoted Kim as saying", "the broadcaster quoted him as
+		 * saying": the one quoted speaks. */
+		for (size_t v = j; v < s->n && v < j + 8 && !tok_punct(s, v, '.'); v++)
+			if ((tok_is(s, v, "quoted") || tok_is(s, v, "cited")) && np_after(s, v + 1, &a, &b) &&
+			    np_is_actor(s, a, b, 2) && tok_is(s, b, "as"))
+				return speaker_np(in, s, a, b);
 		if (np_after(s, j, &a, &b) && np_is_actor(s, a, b, 2)) {
 			size_t v = b;
 			/* "Hamid Karimi, a spokesman for the militia, told ..." */
