@@ -325,11 +325,29 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 				continue;
 		}
 		span about = stance_about(s, after);
+		/* "Neither Moscow nor Pyongyang has confirmed": no one has; a
+		 * denial nobody made is a non-denial. */
+		if (a > 1 && tok_is(s, a - 1, "nor"))
+			for (size_t x = a - 1; x > 0 && a - x < 10; x--)
+				if (tok_is(s, x - 1, "neither")) {
+					a = x;
+					break;
+				}
+		int neither = (a > 0 && tok_is(s, a - 1, "neither")) || tok_is(s, a, "neither");
+		for (size_t x = a; x < b && !neither; x++)
+			neither = tok_is(s, x, "nor");
+		if (neither) {
+			if (st != 1 + ST_DENY)
+				continue;
+			st = 1 + ST_NONDENIAL;
+		}
+		if (tok_is(s, a, "neither"))
+			a++;
 		/* One record per named actor of a list. */
 		size_t k = a;
 		while (k < b) {
 			size_t e = k;
-			while (e < b && !tok_is(s, e, "and") && !tok_punct(s, e, ','))
+			while (e < b && !tok_is(s, e, "and") && !tok_is(s, e, "nor") && !tok_punct(s, e, ','))
 				e++;
 			size_t ca = k, cb = e;
 			if (add_stance(s, ca, cb, st - 1, about, article, out) < 0)
@@ -533,6 +551,25 @@ static int military_context(const sentx *s)
 	return 0;
 }
 
+/* Does token I belong to a mention of a nation (a country, its seat or
+ * demonym, or a body or person that has a country)? */
+static int nation(const sentx *s, size_t i)
+{
+	if (s->mat[i] < 0)
+		return 0;
+	const mention *m = &s->m[s->mat[i]];
+	return m->cls == GZ_COUNTRY || m->cls == GZ_SEAT || m->cls == GZ_DEMONYM || (m->g && m->g->country);
+}
+
+static int preposition(const sentx *s, size_t i)
+{
+	static const char *const w[] = {"for", "in", "to", "from", "with", "against", "of", "by", "on", "into", NULL};
+	for (int k = 0; w[k]; k++)
+		if (tok_is(s, i, w[k]))
+			return 1;
+	return 0;
+}
+
 /* A verb whose subject owns the people counted after it ("Russia lost
  * 1,500 soldiers", "North Korea has suffered 4,000 casualties"). */
 static int loss_verb(const sentx *s, size_t i)
@@ -642,13 +679,20 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			for (size_t j = va; j > 0 && va - j < 6; j--)
 				if ((m == 1 + MS_DEPLOYED && sx_match(s, &s->L->mverb, j - 1, &l) == 1 + MS_DEPLOYED) ||
 				    loss_verb(s, j - 1)) {
-					if (np_before(s, j - 1, &a, &b))
+					if (loss_verb(s, j - 1)) {
+						/* The loser is the subject: the nearest nation
+						 * before the verb that is no preposition's object
+						 * ("North Korean troops fighting for Russia have
+						 * suffered ..."). */
+						for (size_t x = j - 1; x > 0 && dem < 0; x--)
+							if (nation(s, x - 1) && !(x > 1 && s->m[s->mat[x - 1]].a > 0 &&
+										  preposition(s, s->m[s->mat[x - 1]].a - 1)))
+								dem = s->mat[x - 1];
+					} else if (np_before(s, j - 1, &a, &b)) {
 						for (size_t x = a; x < b && dem < 0; x++)
-							if (s->mat[x] >= 0 && (s->m[s->mat[x]].cls == GZ_COUNTRY ||
-									       s->m[s->mat[x]].cls == GZ_SEAT ||
-									       s->m[s->mat[x]].cls == GZ_DEMONYM ||
-									       (s->m[s->mat[x]].g && s->m[s->mat[x]].g->country)))
+							if (nation(s, x))
 								dem = s->mat[x];
+					}
 					break;
 				}
 		}

@@ -128,11 +128,16 @@ static int starter(const sentx *s, size_t i)
 	return i == 0 && lexmap_get(&L->starters, s->text + s->t[i].start, s->t[i].end - s->t[i].start) >= 0;
 }
 
-/* A plural role word ("officials", "diplomats", "sources"): people who
- * speak for the seat they are in. */
-static int plural_role(const sentx *s, size_t i)
+/* Does a speech or stance verb follow from token I, past auxiliaries and
+ * adverbs ("officials in Kyiv said", "a spokesman in Washington has
+ * denied")?  Then "ROLE in SEAT" is that government speaking. */
+static int says_after(const sentx *s, size_t i)
 {
-	return i < s->n && tok_role(s, i, NULL) == RL_ROLE && s->text[s->t[i].end - 1] == 's';
+	size_t l;
+	while (i < s->n && (tok_role(s, i, &l) == RL_SKIP || tok_is(s, i, "has") || tok_is(s, i, "have") ||
+			    tok_is(s, i, "had") || tok_is(s, i, "also") || tok_is(s, i, "later")))
+		i++;
+	return i < s->n && (sx_match(s, &s->L->speech, i, &l) || sx_match(s, &s->L->stance, i, &l));
 }
 
 static int locative(const sentx *s, size_t i)
@@ -259,7 +264,8 @@ void sentx_mentions(sentx *s)
 			/* "in Kyiv" is a place, "in Kyiv's view" and "officials in
 			 * Kyiv" its government. */
 			if (cls == GZ_SEAT && i > 0 && locative(s, i - 1) && !tok_poss(s, i + len) &&
-			    !(i > 1 && (tok_is(s, i - 1, "in") || tok_is(s, i - 1, "from")) && plural_role(s, i - 2))) {
+			    !(i > 1 && (tok_is(s, i - 1, "in") || tok_is(s, i - 1, "from")) &&
+			      tok_role(s, i - 2, NULL) == RL_ROLE && says_after(s, i + len))) {
 				cls = GZ_PLACE;
 				canon = span_dup(s, i, i + len);
 			}
@@ -454,6 +460,13 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 		else
 			break;
 	}
+	/* A short aside: "the National Intelligence Service (NIS) told". */
+	if (j > 1 && tok_punct(s, j - 1, ')'))
+		for (size_t k = j - 1; k > 0 && j - k < 8; k--)
+			if (tok_punct(s, k - 1, '(')) {
+				j = k - 1;
+				break;
+			}
 	/* A passive: "he was told", "it is said". */
 	if (j > 0 && j < v && (tok_is(s, j, "was") || tok_is(s, j, "were") || tok_is(s, j, "is") || tok_is(s, j, "are") ||
 			       tok_is(s, j + 1, "been")))
@@ -480,8 +493,8 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 	 * captured in Ukraine show ...". */
 	if (*a > 0 && locative(s, *a - 1) && !tok_is(s, *a - 1, "of")) {
 		/* ... but "officials in Kyiv said": the role and its seat. */
-		if (*a > 1 && (tok_is(s, *a - 1, "in") || tok_is(s, *a - 1, "from")) && plural_role(s, *a - 2) &&
-		    s->mat[*a] >= 0 && s->m[s->mat[*a]].cls != GZ_PLACE) {
+		if (*a > 1 && (tok_is(s, *a - 1, "in") || tok_is(s, *a - 1, "from")) &&
+		    tok_role(s, *a - 2, NULL) == RL_ROLE && s->mat[*a] >= 0 && s->m[s->mat[*a]].cls != GZ_PLACE) {
 			*a -= 2;
 			while (*a > 0 && (tok_role(s, *a - 1, NULL) == RL_MOD || tok_is(s, *a - 1, "senior")))
 				(*a)--;
