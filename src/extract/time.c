@@ -823,64 +823,141 @@ static size_t absolute(tctx *c, size_t i)
 
 /* Quarters and halves: "Q1 2024", "2017-Q1", "the first quarter of 2024",
  * "H2 2019", "the second half of 2019". */
+/* A quarter or half code at token K: "Q1", "h2".  Sets *Q or *HALF. */
+static int qh_code(const char *x, const token *a, int *q, int *half)
+{
+	if (a->kind != TK_WORD || a->end - a->start != 2)
+		return 0;
+	char l = x[a->start], d = x[a->start + 1];
+	if (d < '1' || d > '4')
+		return 0;
+	if (l == 'Q' || l == 'q')
+		return *q = d - '0', 1;
+	if ((l == 'H' || l == 'h') && d <= '2')
+		return *half = d - '0', 1;
+	return 0;
+}
+
+/* A four-digit year token, or 0. */
+static int year_tok(const char *x, const token *a)
+{
+	int y;
+	return a->kind == TK_NUM && a->end - a->start == 4 && (y = intval(x, a, NULL)) > 0 && year_ok(y) ? y : 0;
+}
+
+/* A year named relative to the reference at K: "this year", "the current
+ * year", "last year", "next year", and after "of" also "the year".  Sets
+ * *NEXT; 0 without a reference. */
+static int rel_year(const tctx *c, size_t k, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	int of = k < c->n && word_is(x, &t[k], "of");
+	k += of;
+	if (!c->ref.y || k + 1 >= c->n)
+		return 0;
+	int d = 0;
+	if (word_is(x, &t[k], "the") && k + 2 < c->n && word_is(x, &t[k + 1], "current"))
+		k++;
+	else if (word_is(x, &t[k], "last"))
+		d = -1;
+	else if (word_is(x, &t[k], "next"))
+		d = 1;
+	else if (!word_is(x, &t[k], "this") && !(of && word_is(x, &t[k], "the")) && !word_is(x, &t[k], "current"))
+		return 0;
+	if (!word_is(x, &t[k + 1], "year") || (k + 2 < c->n && (t[k + 2].flags & TF_POSS)))
+		return 0;
+	*next = k + 2;
+	return c->ref.y + d;
+}
+
+/* Quarters and halves: "Q1", "Q3 2024", "2024 Q3", "Q1-2019", "2017-q1",
+ * "2016H2", "the third quarter of 2024", "the 1st quarter", "the first half
+ * of the year", "the third quarter this year", "the fourth quarter of last
+ * year", "last year's fourth quarter".  A code alone is of REF's year; an
+ * ordinal quarter needs its year. */
 static size_t quarter(tctx *c, size_t i)
 {
 	const char *x = c->text;
 	const token *t = c->t;
-	size_t n = c->n;
+	size_t n = c->n, k;
 	static const char *const ordw[] = {"first", "second", "third", "fourth", NULL};
 	int q = 0, half = 0, y = 0;
-	size_t e = i;
-	const token *a = &t[i];
-	/* "Q1", "H2" */
-	uint32_t len = a->end - a->start;
-	if (a->kind == TK_WORD && len == 2 && (x[a->start] == 'Q' || x[a->start] == 'q' || x[a->start] == 'H' ||
-					       x[a->start] == 'h') && x[a->start + 1] >= '1' && x[a->start + 1] <= '4') {
-		int v = x[a->start + 1] - '0';
-		if (x[a->start] == 'H' || x[a->start] == 'h') {
-			if (v > 2)
-				return 0;
-			half = v;
-		} else {
-			q = v;
-		}
+	size_t e = i, j = i;
+	if (year_tok(x, &t[i]) && i + 1 < n && !(t[i + 1].flags & TF_POSS)) {
+		/* "2024 Q3", "2017-q1" */
+		y = year_tok(x, &t[i]);
+		j = i + 1 + (punct_like(t, i + 1, '-') && !(t[i + 1].flags & TF_SPACE));
+		if (j >= n || !qh_code(x, &t[j], &q, &half))
+			return 0;
+		e = j + 1;
+	} else if (t[i].kind == TK_WORD && t[i].end - t[i].start == 7 && x[t[i].start + 2] == '-') {
+		/* "Q1-2019": one word to the tokenizer. */
+		token code = t[i], yt = t[i];
+		code.end = code.start + 2;
+		yt.start += 3, yt.kind = TK_NUM;
+		if (!qh_code(x, &code, &q, &half) || !(y = year_tok(x, &yt)))
+			return 0;
 		e = i + 1;
-		size_t k;
-		if ((y = year_after(c, e, &k)) > 0) {
+	} else if (t[i].kind == TK_NUM && t[i].end - t[i].start == 5 && i + 1 < n && t[i + 1].kind == TK_NUM &&
+		   t[i + 1].end - t[i + 1].start == 1 && !(t[i + 1].flags & TF_SPACE)) {
+		/* "2016H2", "2024Q1": the tokenizer splits after the letter. */
+		char l = x[t[i].start + 4], d = x[t[i + 1].start];
+		token yt = t[i];
+		yt.end--;
+		if (!(y = year_tok(x, &yt)) || d < '1' || d > '4' ||
+		    !((l == 'Q' || l == 'q') || ((l == 'H' || l == 'h') && d <= '2')))
+			return 0;
+		if (l == 'Q' || l == 'q')
+			q = d - '0';
+		else
+			half = d - '0';
+		e = i + 2;
+	} else if (qh_code(x, &t[i], &q, &half)) {
+		e = i + 1;
+		if ((y = year_after(c, e, &k)) > 0 || (y = rel_year(c, e, &k)) > 0)
 			e = k;
-		} else if (i >= 2 && t[i - 1].kind == TK_PUNCT && t[i - 1].cp == '-' && t[i - 2].kind == TK_NUM &&
-			   t[i - 2].end - t[i - 2].start == 4 && (y = intval(x, &t[i - 2], NULL)) > 0 && year_ok(y)) {
-			i -= 2;
-		} else if (i >= 1 && t[i - 1].kind == TK_NUM && t[i - 1].end - t[i - 1].start == 4 &&
-			   (y = intval(x, &t[i - 1], NULL)) > 0 && year_ok(y)) {
-			i -= 1;
-		} else {
+		else if (e + 1 < n && punct_like(t, e, '-') && !(t[e].flags & TF_SPACE) && (y = year_tok(x, &t[e + 1])))
+			e += 2; /* "Q1-2019" */
+		else
 			y = c->ref.y;
-		}
 	} else {
-		size_t j = i;
+		/* "last year's", "2024's", "this year's" before the ordinal. */
+		if (i + 2 < n && (t[i + 2].flags & TF_POSS) && word_is(x, &t[i + 1], "year") && c->ref.y) {
+			int d = word_is(x, &t[i], "last") ? -1 : word_is(x, &t[i], "next") ? 1 : 0;
+			if (d || word_is(x, &t[i], "this"))
+				y = c->ref.y + d, j = i + 3;
+		} else if (i + 1 < n && (t[i + 1].flags & TF_POSS) && (y = year_tok(x, &t[i]))) {
+			j = i + 2;
+		}
 		if (word_is(x, &t[j], "the"))
 			j++;
-		int o = 0;
-		for (int k = 0; j < n && ordw[k]; k++)
-			if (word_is(x, &t[j], ordw[k]))
-				o = k + 1;
+		int o = 0, ord = 0, v;
+		for (int m = 0; j < n && ordw[m]; m++)
+			if (word_is(x, &t[j], ordw[m]))
+				o = m + 1;
+		if (!o && j < n && (v = intval(x, &t[j], &ord)) >= 1 && v <= 4 && ord)
+			o = v;
 		if (!o || j + 1 >= n)
 			return 0;
-		if (word_is(x, &t[j + 1], "quarter"))
+		if (word_is(x, &t[j + 1], "quarter") || word_is(x, &t[j + 1], "qtr"))
 			q = o;
 		else if (word_is(x, &t[j + 1], "half") && o <= 2)
 			half = o;
 		else
 			return 0;
 		e = j + 2;
-		size_t k;
-		if ((y = year_after(c, e, &k)) > 0)
+		if (y)
+			; /* the year came first */
+		else if ((y = year_after(c, e, &k)) > 0 || (y = rel_year(c, e, &k)) > 0)
 			e = k;
 		else
 			return 0;
 	}
-	if (!y)
+	/* "the first half of the year to March 31", "the quarter ended
+	 * June 30": a fiscal period, not the calendar's. */
+	if (!y || (e + 1 < n && ((word_is(x, &t[e], "to") && month_of(x, &t[e + 1]) > 0) ||
+				 word_is(x, &t[e], "ended") || word_is(x, &t[e], "ending"))))
 		return 0;
 	int m0 = q ? (q - 1) * 3 + 1 : (half - 1) * 6 + 1, m1 = q ? m0 + 2 : m0 + 5;
 	emit_days(c, i, e, 1, month_start(y, m0), month_end(y, m1));
@@ -2087,6 +2164,21 @@ static size_t relative(tctx *c, size_t i)
 /* Decades and centuries: "the 1990s", "the '90s", "the 70's", "the
  * seventies", "the nineteen seventies", "the 21st century".  A two-digit
  * decade is the latest one that has begun by the reference year. */
+/* "twenty-tens", "twenty tens", "two thousand and tens" at J: the 2010s'
+ * name, its token count, or 0. */
+static size_t tens_word(const char *x, const token *t, size_t n, size_t j)
+{
+	const token *a = &t[j];
+	if (a->end - a->start == 11 && !strncasecmp(x + a->start, "twenty-tens", 11))
+		return 1;
+	if (j + 1 < n && word_is(x, a, "twenty") && word_is(x, &t[j + 1], "tens"))
+		return 2;
+	if (j + 3 < n && word_is(x, a, "two") && word_is(x, &t[j + 1], "thousand") && word_is(x, &t[j + 2], "and") &&
+	    word_is(x, &t[j + 3], "tens"))
+		return 4;
+	return 0;
+}
+
 static size_t decade(tctx *c, size_t i)
 {
 	static const char *const tens[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
@@ -2118,13 +2210,23 @@ static size_t decade(tctx *c, size_t i)
 			emit_days(c, i, j + 2, 1, date_to_days(s0, 1, 1), date_to_days(s0 + 99, 12, 31));
 			return j + 2 - i;
 		}
+	} else if (a->kind == TK_WORD && (word_is(x, a, "noughties") || word_is(x, a, "aughts"))) {
+		y = 2000, e = j + 1;
+	} else if (a->kind == TK_WORD && word_is(x, a, "two") && j + 1 < n && word_is(x, &t[j + 1], "thousands") &&
+		   j > i) {
+		/* "the two thousands": the decade, only after "the". */
+		y = 2000, e = j + 2;
 	} else if (a->kind == TK_WORD) {
 		int base = 1900;
-		if ((word_is(x, a, "nineteen") || word_is(x, a, "twenty")) && j + 1 < n) {
+		size_t tw = tens_word(x, t, n, j);
+		if (tw) {
+			/* "the twenty-tens", "the two thousand and tens". */
+			y = 2010, e = j + tw;
+		} else if ((word_is(x, a, "nineteen") || word_is(x, a, "twenty")) && j + 1 < n) {
 			base = word_is(x, a, "nineteen") ? 1900 : 2000;
 			a = &t[++j];
 		}
-		for (int k = 0; tens[k]; k++)
+		for (int k = 0; !tw && tens[k]; k++)
 			if (word_is(x, a, tens[k])) {
 				y = base + (k + 2) * 10;
 				e = j + 1;
@@ -2455,13 +2557,13 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 		if (!used && !taken[i])
 			used = period_part(&c, i);
 		if (!used && !taken[i])
+			used = quarter(&c, i);
+		if (!used && !taken[i])
 			used = absolute(&c, i);
 		if (!used && !taken[i])
 			used = offset(&c, i);
 		if (!used && !taken[i])
 			used = relative(&c, i);
-		if (!used && !taken[i])
-			used = quarter(&c, i);
 		if (!used && !taken[i])
 			used = decade(&c, i);
 		if (!used && !taken[i])
