@@ -1710,6 +1710,38 @@ static size_t week_frame(tctx *c, size_t i)
 	return e - i;
 }
 
+/* The part of a period still ahead: "the rest of the week" (REF to
+ * Sunday), "the remainder of this month", "the rest of the year", "the
+ * rest of 2025", "the rest of March".  A period REF is not in is whole. */
+static size_t rest_of(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, k = i + word_is(x, &t[i], "the"), e;
+	if (k + 2 >= n || !(word_is(x, &t[k], "rest") || word_is(x, &t[k], "remainder")) ||
+	    !word_is(x, &t[k + 1], "of"))
+		return 0;
+	k += 2;
+	int32_t s0, e0;
+	int y, m = 0;
+	if (has_ref_day(c) && k + 1 < n && word_is(x, &t[k + 1], "week") &&
+	    (word_is(x, &t[k], "the") || word_is(x, &t[k], "this") || word_is(x, &t[k], "current"))) {
+		int32_t r = ref_days(c);
+		s0 = r - weekday(r), e0 = s0 + 6, e = k + 2;
+	} else if (period_at(c, k, &y, &m, &e) &&
+		   !(e + 1 < n && (punct_like(t, e, '/') || punct_like(t, e, '-')) && t[e + 1].kind == TK_NUM)) {
+		/* not "the rest of 1986/87", a split year */
+		s0 = m ? month_start(y, m) : date_to_days(y, 1, 1);
+		e0 = m ? month_end(y, m) : date_to_days(y, 12, 31);
+	} else {
+		return 0;
+	}
+	if (has_ref_day(c) && ref_days(c) > s0 && ref_days(c) <= e0)
+		s0 = ref_days(c);
+	emit_days(c, i, e, 1, s0, e0);
+	return e - i;
+}
+
 /* A length of time from a date: "the week of April 10" (its Monday to
  * Sunday), "the week starting on February 4", "2 weeks starting May 20",
  * "a week starting tomorrow", "three days beginning Monday". */
@@ -2554,6 +2586,8 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			used = week_frame(&c, i);
 		if (!used && !taken[i])
 			used = span_from(&c, i);
+		if (!used && !taken[i])
+			used = rest_of(&c, i);
 		if (!used && !taken[i])
 			used = period_part(&c, i);
 		if (!used && !taken[i])
