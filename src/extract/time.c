@@ -626,6 +626,28 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 }
 
 /* Tries an absolute date at token I; returns tokens used, or 0. */
+static int unit_of(const char *x, const token *t);
+
+/* Is the number before token E an hour or a count, not a day: "Thursday
+ * 19:00", "Monday 3-8", "Wednesday 4 o'clock", "Saturday 3 days from
+ * now"? */
+static int clock_or_count(const tctx *c, size_t e)
+{
+	static const char *const clock[] = {"am", "pm", "a.m", "p.m", "oclock", "o'clock", "hours", "hrs", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	if (e >= c->n)
+		return 0;
+	if (unit_of(x, &t[e]))
+		return 1;
+	for (int k = 0; clock[k]; k++)
+		if (word_is(x, &t[e], clock[k]))
+			return 1;
+	/* "19:00", "8-9am", "3-8": a glued colon or dash and a number */
+	return e + 1 < c->n && !(t[e].flags & TF_SPACE) && (punct_like(t, e, ':') || punct_like(t, e, '-')) &&
+	       t[e + 1].kind == TK_NUM;
+}
+
 static size_t absolute(tctx *c, size_t i)
 {
 	const char *x = c->text;
@@ -656,7 +678,7 @@ static size_t absolute(tctx *c, size_t i)
 		if (word_is(x, &t[k], "the"))
 			k++;
 		if ((d = dayval(c, k, &e, &ord)) > 0 && (ord || k == j) && (e >= n || month_of(x, &t[e]) <= 0) &&
-		    !(e + 1 < n && word_is(x, &t[e], "of") && month_of(x, &t[e + 1]) > 0) &&
+		    !(e + 1 < n && word_is(x, &t[e], "of") && month_of(x, &t[e + 1]) > 0) && !clock_or_count(c, e) &&
 		    !(t[k].kind == TK_NUM && intval(x, &t[k], NULL) >= 1000)) {
 			int yy = c->ref.y, mm = c->ref.m;
 			for (int tries = 0; tries < 24; tries++) {
@@ -2378,6 +2400,62 @@ static int open_after(const char *x, const token *t, size_t n, size_t b, size_t 
 /* Second pass over the records of one sentence (from index FIRST): two
  * dates joined by "to", "through", "-", "and" (after "between") become one
  * interval; "after X" / "before X" become open intervals. */
+/* Record R is one weekday name ("Monday"): its weekday, else -1. */
+static int bare_weekday(const tctx *c, const trec *r)
+{
+	size_t a = tok_at(c->t, c->n, r->sp.start), b = tok_at(c->t, c->n, r->sp.end);
+	return b == a + 1 ? weekday_of(c->text, &c->t[a]) : -1;
+}
+
+/* Record R is one day counted in units: "two weeks from now", "3 days
+ * after the vote", not "in 3 days". */
+static int counted_day(const tctx *c, const trec *r)
+{
+	size_t a = tok_at(c->t, c->n, r->sp.start), b = tok_at(c->t, c->n, r->sp.end);
+	if (!r->valid || r->open_end || memcmp(&r->start, &r->end, sizeof r->start))
+		return 0;
+	/* "the biggest fall in four months on Tuesday" is a span, not a day. */
+	if (word_is(c->text, &c->t[a], "in") || word_is(c->text, &c->t[a], "within"))
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if (unit_of(c->text, &c->t[k]))
+			return 1;
+	return 0;
+}
+
+/* A weekday next to a counted day names that day's week: "Monday two
+ * weeks from now", "Thursday, two years from now", "in 3 days on Friday"
+ * are the weekday of the Monday-Sunday week holding the counted day. */
+static void weekday_of_count(tctx *c, size_t first)
+{
+	trec *R = c->out->items;
+	size_t k = first;
+	for (size_t i = first; i < c->out->len; i++) {
+		if (i + 1 < c->out->len && R[i].valid && R[i + 1].valid) {
+			trec *p = &R[i], *q = &R[i + 1];
+			size_t b = tok_at(c->t, c->n, p->sp.end), a2 = tok_at(c->t, c->n, q->sp.start);
+			int gap = a2 == b || (a2 == b + 1 && (punct_like(c->t, b, ',') || word_is(c->text, &c->t[b], "on")));
+			int wd = bare_weekday(c, p);
+			const trec *day = q;
+			if (wd < 0 || !counted_day(c, q))
+				wd = counted_day(c, p) ? bare_weekday(c, q) : -1, day = p;
+			if (gap && wd >= 0) {
+				int32_t d = date_to_days(day->start.y, day->start.m, day->start.d);
+				d += wd - weekday(d);
+				trec r = *p;
+				r.start = r.end = date_from_days(d);
+				r.sp.end = q->sp.end;
+				r.inferred = 0;
+				R[k++] = r;
+				i++;
+				continue;
+			}
+		}
+		R[k++] = R[i];
+	}
+	c->out->len = k;
+}
+
 static void combine(tctx *c, size_t first)
 {
 	const char *x = c->text;
@@ -2606,5 +2684,6 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			used = month_alone(&c, i);
 		i += used ? used : 1;
 	}
+	weekday_of_count(&c, first);
 	combine(&c, first);
 }
