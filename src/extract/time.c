@@ -565,7 +565,7 @@ static int date_context(const tctx *c, size_t i, size_t j)
 	if (punct_like(t, i - 1, '-') || word_is(x, &t[i - 1], "or") ||
 	    (i > 1 && punct_like(t, i - 1, ',') && c->taken[i - 2]))
 		return 2;
-	return word_is(x, &t[i - 1], "this") ? 1 : 0;
+	return word_is(x, &t[i - 1], "this") || word_is(x, &t[i - 1], "next") ? 1 : 0;
 }
 
 /* A numeric or compact date at token J (I..J a weekday); tokens used from
@@ -1849,6 +1849,49 @@ static int done_by_ref(const tctx *c)
 }
 
 /* Relative expressions at token I; returns tokens used, or 0. */
+/* "this Friday 5/12", "next Friday, May 31", "next 5/12", "next 6th of
+ * April": a written day after this / next / last (WHICH 2, 1, -1; the day
+ * starts at J) wins over the weekday; without a year, "next" puts it after
+ * REF and "last" before.  Returns the tokens used from I, or 0. */
+static size_t written_day(tctx *c, size_t i, size_t j, int which)
+{
+	const token *t = c->t;
+	int wd = j < c->n ? weekday_of(c->text, &t[j]) >= 0 : 0;
+	if (j >= c->n || !(c->cls[j] & TC_ANCHOR) || !(t[j].kind == TK_NUM || wd))
+		return 0;
+	/* After a weekday, only a month or a numeric date: not "next Monday,
+	 * 27 people". */
+	size_t k = j + 1 + (wd && j + 1 < c->n && punct_like(t, j + 1, ','));
+	if (wd && !(k < c->n && (month_of(c->text, &t[k]) > 0 ||
+				 (t[k].kind == TK_NUM && k + 2 < c->n && !(t[k + 1].flags & TF_SPACE) &&
+				  (punct_like(t, k + 1, '/') || punct_like(t, k + 1, '-')) && t[k + 2].kind == TK_NUM))))
+		return 0;
+	size_t before = c->out->len, used = absolute(c, j);
+	if (!used)
+		return 0;
+	trec *r = &VEC_AT(c->out, trec, c->out->len - 1);
+	if (c->out->len != before + 1 || !r->valid || memcmp(&r->start, &r->end, sizeof r->start)) {
+		/* not one day: undo */
+		c->out->len = before;
+		memset(c->taken + j, 0, used);
+		return 0;
+	}
+	if (r->inferred && has_ref_day(c) && which != 2 && !wd) {
+		int y = c->ref.y;
+		int32_t ref = ref_days(c);
+		while (which == 1 && date_to_days(y, r->start.m, r->start.d) <= ref)
+			y++;
+		while (which == -1 && date_to_days(y, r->start.m, r->start.d) >= ref)
+			y--;
+		if (r->start.m == 2 && r->start.d == 29 && !is_leap(y))
+			y += which;
+		r->start.y = r->end.y = (int16_t)y;
+	}
+	r->sp.start = t[i].start;
+	c->taken[i] = 1;
+	return j + used - i;
+}
+
 static size_t relative(tctx *c, size_t i)
 {
 	const char *x = c->text;
@@ -1898,6 +1941,9 @@ static size_t relative(tctx *c, size_t i)
 		if (j < n && (word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming")))
 			which = 1, coming = 1, j++;
 	}
+	size_t dated;
+	if (which && !earlier && (dated = written_day(c, i, j, which)) > 0)
+		return dated;
 	int wd;
 	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
 	    ((t[j].flags & TF_CAP) || t[j].end - t[j].start > 3) &&
