@@ -2470,8 +2470,10 @@ static int counted_day(const tctx *c, const trec *r)
 }
 
 /* A weekday next to a counted day names that day's week: "Monday two
- * weeks from now", "Thursday, two years from now", "in 3 days on Friday"
- * are the weekday of the Monday-Sunday week holding the counted day. */
+ * weeks from now", "Thursday, two years from now", "3 days from now on
+ * Friday" are the weekday of the Monday-Sunday week holding the counted
+ * day.  A weekday after "this week from", "next week between", "next week
+ * on" is of that week. */
 static void weekday_of_count(tctx *c, size_t first)
 {
 	trec *R = c->out->items;
@@ -2480,6 +2482,14 @@ static void weekday_of_count(tctx *c, size_t first)
 		if (i + 1 < c->out->len && R[i].valid && R[i + 1].valid) {
 			trec *p = &R[i], *q = &R[i + 1];
 			size_t b = tok_at(c->t, c->n, p->sp.end), a2 = tok_at(c->t, c->n, q->sp.start);
+			/* "this week from Tuesday to Thursday", "next week on
+			 * Friday": the weekday of that week. */
+			int32_t ps = date_to_days(p->start.y, p->start.m, p->start.d);
+			int qw = bare_weekday(c, q);
+			if (qw >= 0 && weekday(ps) == 0 && date_to_days(p->end.y, p->end.m, p->end.d) == ps + 6 &&
+			    a2 == b + 1 && (word_is(c->text, &c->t[b], "from") || word_is(c->text, &c->t[b], "between") ||
+					    word_is(c->text, &c->t[b], "on")))
+				q->start = q->end = date_from_days(ps + qw);
 			int gap = a2 == b || (a2 == b + 1 && (punct_like(c->t, b, ',') || word_is(c->text, &c->t[b], "on")));
 			int wd = bare_weekday(c, p);
 			const trec *day = q;
@@ -2526,6 +2536,11 @@ static void combine(tctx *c, size_t first)
 				}
 				int32_t s = date_to_days(r.start.y, r.start.m, r.start.d);
 				int32_t e = date_to_days(s2.end.y, s2.end.m, s2.end.d);
+				/* "from [next] Monday to Friday": the first such day on or
+				 * after the start. */
+				int wd2 = bare_weekday(c, &s2);
+				if (wd2 >= 0 && !memcmp(&r.start, &r.end, sizeof r.start) && weekday_of(x, &t[b - 1]) >= 0)
+					e = s + (wd2 - weekday(s) + 7) % 7;
 				/* "May to March": the end is next year's. */
 				if (e < s && s2.end.y == r.start.y)
 					e = date_to_days(s2.end.y + 1, s2.end.m, s2.end.d);
