@@ -2039,6 +2039,8 @@ static size_t relative(tctx *c, size_t i)
 				s = mon, e = mon + 6;
 				if (pstep == 0 && earlier)
 					*(later ? &s : &e) = r;
+				else if (earlier) /* "earlier last week", "later next week": as early / late */
+					s = later ? mon + 3 : mon, e = later ? mon + 6 : mon + 2;
 				else if (which == 2 && done_by_ref(c))
 					e = r;
 			}
