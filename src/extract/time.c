@@ -565,7 +565,7 @@ static int date_context(const tctx *c, size_t i, size_t j)
 	if (punct_like(t, i - 1, '-') || word_is(x, &t[i - 1], "or") ||
 	    (i > 1 && punct_like(t, i - 1, ',') && c->taken[i - 2]))
 		return 2;
-	return word_is(x, &t[i - 1], "this") ? 1 : 0;
+	return word_is(x, &t[i - 1], "this") || word_is(x, &t[i - 1], "next") ? 1 : 0;
 }
 
 /* A numeric or compact date at token J (I..J a weekday); tokens used from
@@ -626,6 +626,28 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 }
 
 /* Tries an absolute date at token I; returns tokens used, or 0. */
+static int unit_of(const char *x, const token *t);
+
+/* Is the number before token E an hour or a count, not a day: "Thursday
+ * 19:00", "Monday 3-8", "Wednesday 4 o'clock", "Saturday 3 days from
+ * now"? */
+static int clock_or_count(const tctx *c, size_t e)
+{
+	static const char *const clock[] = {"am", "pm", "a.m", "p.m", "oclock", "o'clock", "hours", "hrs", NULL};
+	const char *x = c->text;
+	const token *t = c->t;
+	if (e >= c->n)
+		return 0;
+	if (unit_of(x, &t[e]))
+		return 1;
+	for (int k = 0; clock[k]; k++)
+		if (word_is(x, &t[e], clock[k]))
+			return 1;
+	/* "19:00", "8-9am", "3-8": a glued colon or dash and a number */
+	return e + 1 < c->n && !(t[e].flags & TF_SPACE) && (punct_like(t, e, ':') || punct_like(t, e, '-')) &&
+	       t[e + 1].kind == TK_NUM;
+}
+
 static size_t absolute(tctx *c, size_t i)
 {
 	const char *x = c->text;
@@ -656,7 +678,7 @@ static size_t absolute(tctx *c, size_t i)
 		if (word_is(x, &t[k], "the"))
 			k++;
 		if ((d = dayval(c, k, &e, &ord)) > 0 && (ord || k == j) && (e >= n || month_of(x, &t[e]) <= 0) &&
-		    !(e + 1 < n && word_is(x, &t[e], "of") && month_of(x, &t[e + 1]) > 0) &&
+		    !(e + 1 < n && word_is(x, &t[e], "of") && month_of(x, &t[e + 1]) > 0) && !clock_or_count(c, e) &&
 		    !(t[k].kind == TK_NUM && intval(x, &t[k], NULL) >= 1000)) {
 			int yy = c->ref.y, mm = c->ref.m;
 			for (int tries = 0; tries < 24; tries++) {
@@ -823,64 +845,141 @@ static size_t absolute(tctx *c, size_t i)
 
 /* Quarters and halves: "Q1 2024", "2017-Q1", "the first quarter of 2024",
  * "H2 2019", "the second half of 2019". */
+/* A quarter or half code at token K: "Q1", "h2".  Sets *Q or *HALF. */
+static int qh_code(const char *x, const token *a, int *q, int *half)
+{
+	if (a->kind != TK_WORD || a->end - a->start != 2)
+		return 0;
+	char l = x[a->start], d = x[a->start + 1];
+	if (d < '1' || d > '4')
+		return 0;
+	if (l == 'Q' || l == 'q')
+		return *q = d - '0', 1;
+	if ((l == 'H' || l == 'h') && d <= '2')
+		return *half = d - '0', 1;
+	return 0;
+}
+
+/* A four-digit year token, or 0. */
+static int year_tok(const char *x, const token *a)
+{
+	int y;
+	return a->kind == TK_NUM && a->end - a->start == 4 && (y = intval(x, a, NULL)) > 0 && year_ok(y) ? y : 0;
+}
+
+/* A year named relative to the reference at K: "this year", "the current
+ * year", "last year", "next year", and after "of" also "the year".  Sets
+ * *NEXT; 0 without a reference. */
+static int rel_year(const tctx *c, size_t k, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	int of = k < c->n && word_is(x, &t[k], "of");
+	k += of;
+	if (!c->ref.y || k + 1 >= c->n)
+		return 0;
+	int d = 0;
+	if (word_is(x, &t[k], "the") && k + 2 < c->n && word_is(x, &t[k + 1], "current"))
+		k++;
+	else if (word_is(x, &t[k], "last"))
+		d = -1;
+	else if (word_is(x, &t[k], "next"))
+		d = 1;
+	else if (!word_is(x, &t[k], "this") && !(of && word_is(x, &t[k], "the")) && !word_is(x, &t[k], "current"))
+		return 0;
+	if (!word_is(x, &t[k + 1], "year") || (k + 2 < c->n && (t[k + 2].flags & TF_POSS)))
+		return 0;
+	*next = k + 2;
+	return c->ref.y + d;
+}
+
+/* Quarters and halves: "Q1", "Q3 2024", "2024 Q3", "Q1-2019", "2017-q1",
+ * "2016H2", "the third quarter of 2024", "the 1st quarter", "the first half
+ * of the year", "the third quarter this year", "the fourth quarter of last
+ * year", "last year's fourth quarter".  A code alone is of REF's year; an
+ * ordinal quarter needs its year. */
 static size_t quarter(tctx *c, size_t i)
 {
 	const char *x = c->text;
 	const token *t = c->t;
-	size_t n = c->n;
+	size_t n = c->n, k;
 	static const char *const ordw[] = {"first", "second", "third", "fourth", NULL};
 	int q = 0, half = 0, y = 0;
-	size_t e = i;
-	const token *a = &t[i];
-	/* "Q1", "H2" */
-	uint32_t len = a->end - a->start;
-	if (a->kind == TK_WORD && len == 2 && (x[a->start] == 'Q' || x[a->start] == 'q' || x[a->start] == 'H' ||
-					       x[a->start] == 'h') && x[a->start + 1] >= '1' && x[a->start + 1] <= '4') {
-		int v = x[a->start + 1] - '0';
-		if (x[a->start] == 'H' || x[a->start] == 'h') {
-			if (v > 2)
-				return 0;
-			half = v;
-		} else {
-			q = v;
-		}
+	size_t e = i, j = i;
+	if (year_tok(x, &t[i]) && i + 1 < n && !(t[i + 1].flags & TF_POSS)) {
+		/* "2024 Q3", "2017-q1" */
+		y = year_tok(x, &t[i]);
+		j = i + 1 + (punct_like(t, i + 1, '-') && !(t[i + 1].flags & TF_SPACE));
+		if (j >= n || !qh_code(x, &t[j], &q, &half))
+			return 0;
+		e = j + 1;
+	} else if (t[i].kind == TK_WORD && t[i].end - t[i].start == 7 && x[t[i].start + 2] == '-') {
+		/* "Q1-2019": one word to the tokenizer. */
+		token code = t[i], yt = t[i];
+		code.end = code.start + 2;
+		yt.start += 3, yt.kind = TK_NUM;
+		if (!qh_code(x, &code, &q, &half) || !(y = year_tok(x, &yt)))
+			return 0;
 		e = i + 1;
-		size_t k;
-		if ((y = year_after(c, e, &k)) > 0) {
+	} else if (t[i].kind == TK_NUM && t[i].end - t[i].start == 5 && i + 1 < n && t[i + 1].kind == TK_NUM &&
+		   t[i + 1].end - t[i + 1].start == 1 && !(t[i + 1].flags & TF_SPACE)) {
+		/* "2016H2", "2024Q1": the tokenizer splits after the letter. */
+		char l = x[t[i].start + 4], d = x[t[i + 1].start];
+		token yt = t[i];
+		yt.end--;
+		if (!(y = year_tok(x, &yt)) || d < '1' || d > '4' ||
+		    !((l == 'Q' || l == 'q') || ((l == 'H' || l == 'h') && d <= '2')))
+			return 0;
+		if (l == 'Q' || l == 'q')
+			q = d - '0';
+		else
+			half = d - '0';
+		e = i + 2;
+	} else if (qh_code(x, &t[i], &q, &half)) {
+		e = i + 1;
+		if ((y = year_after(c, e, &k)) > 0 || (y = rel_year(c, e, &k)) > 0)
 			e = k;
-		} else if (i >= 2 && t[i - 1].kind == TK_PUNCT && t[i - 1].cp == '-' && t[i - 2].kind == TK_NUM &&
-			   t[i - 2].end - t[i - 2].start == 4 && (y = intval(x, &t[i - 2], NULL)) > 0 && year_ok(y)) {
-			i -= 2;
-		} else if (i >= 1 && t[i - 1].kind == TK_NUM && t[i - 1].end - t[i - 1].start == 4 &&
-			   (y = intval(x, &t[i - 1], NULL)) > 0 && year_ok(y)) {
-			i -= 1;
-		} else {
+		else if (e + 1 < n && punct_like(t, e, '-') && !(t[e].flags & TF_SPACE) && (y = year_tok(x, &t[e + 1])))
+			e += 2; /* "Q1-2019" */
+		else
 			y = c->ref.y;
-		}
 	} else {
-		size_t j = i;
+		/* "last year's", "2024's", "this year's" before the ordinal. */
+		if (i + 2 < n && (t[i + 2].flags & TF_POSS) && word_is(x, &t[i + 1], "year") && c->ref.y) {
+			int d = word_is(x, &t[i], "last") ? -1 : word_is(x, &t[i], "next") ? 1 : 0;
+			if (d || word_is(x, &t[i], "this"))
+				y = c->ref.y + d, j = i + 3;
+		} else if (i + 1 < n && (t[i + 1].flags & TF_POSS) && (y = year_tok(x, &t[i]))) {
+			j = i + 2;
+		}
 		if (word_is(x, &t[j], "the"))
 			j++;
-		int o = 0;
-		for (int k = 0; j < n && ordw[k]; k++)
-			if (word_is(x, &t[j], ordw[k]))
-				o = k + 1;
+		int o = 0, ord = 0, v;
+		for (int m = 0; j < n && ordw[m]; m++)
+			if (word_is(x, &t[j], ordw[m]))
+				o = m + 1;
+		if (!o && j < n && (v = intval(x, &t[j], &ord)) >= 1 && v <= 4 && ord)
+			o = v;
 		if (!o || j + 1 >= n)
 			return 0;
-		if (word_is(x, &t[j + 1], "quarter"))
+		if (word_is(x, &t[j + 1], "quarter") || word_is(x, &t[j + 1], "qtr"))
 			q = o;
 		else if (word_is(x, &t[j + 1], "half") && o <= 2)
 			half = o;
 		else
 			return 0;
 		e = j + 2;
-		size_t k;
-		if ((y = year_after(c, e, &k)) > 0)
+		if (y)
+			; /* the year came first */
+		else if ((y = year_after(c, e, &k)) > 0 || (y = rel_year(c, e, &k)) > 0)
 			e = k;
 		else
 			return 0;
 	}
-	if (!y)
+	/* "the first half of the year to March 31", "the quarter ended
+	 * June 30": a fiscal period, not the calendar's. */
+	if (!y || (e + 1 < n && ((word_is(x, &t[e], "to") && month_of(x, &t[e + 1]) > 0) ||
+				 word_is(x, &t[e], "ended") || word_is(x, &t[e], "ending"))))
 		return 0;
 	int m0 = q ? (q - 1) * 3 + 1 : (half - 1) * 6 + 1, m1 = q ? m0 + 2 : m0 + 5;
 	emit_days(c, i, e, 1, month_start(y, m0), month_end(y, m1));
@@ -1633,6 +1732,38 @@ static size_t week_frame(tctx *c, size_t i)
 	return e - i;
 }
 
+/* The part of a period still ahead: "the rest of the week" (REF to
+ * Sunday), "the remainder of this month", "the rest of the year", "the
+ * rest of 2025", "the rest of March".  A period REF is not in is whole. */
+static size_t rest_of(tctx *c, size_t i)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n, k = i + word_is(x, &t[i], "the"), e;
+	if (k + 2 >= n || !(word_is(x, &t[k], "rest") || word_is(x, &t[k], "remainder")) ||
+	    !word_is(x, &t[k + 1], "of"))
+		return 0;
+	k += 2;
+	int32_t s0, e0;
+	int y, m = 0;
+	if (has_ref_day(c) && k + 1 < n && word_is(x, &t[k + 1], "week") &&
+	    (word_is(x, &t[k], "the") || word_is(x, &t[k], "this") || word_is(x, &t[k], "current"))) {
+		int32_t r = ref_days(c);
+		s0 = r - weekday(r), e0 = s0 + 6, e = k + 2;
+	} else if (period_at(c, k, &y, &m, &e) &&
+		   !(e + 1 < n && (punct_like(t, e, '/') || punct_like(t, e, '-')) && t[e + 1].kind == TK_NUM)) {
+		/* not "the rest of 1986/87", a split year */
+		s0 = m ? month_start(y, m) : date_to_days(y, 1, 1);
+		e0 = m ? month_end(y, m) : date_to_days(y, 12, 31);
+	} else {
+		return 0;
+	}
+	if (has_ref_day(c) && ref_days(c) > s0 && ref_days(c) <= e0)
+		s0 = ref_days(c);
+	emit_days(c, i, e, 1, s0, e0);
+	return e - i;
+}
+
 /* A length of time from a date: "the week of April 10" (its Monday to
  * Sunday), "the week starting on February 4", "2 weeks starting May 20",
  * "a week starting tomorrow", "three days beginning Monday". */
@@ -1718,6 +1849,49 @@ static int done_by_ref(const tctx *c)
 }
 
 /* Relative expressions at token I; returns tokens used, or 0. */
+/* "this Friday 5/12", "next Friday, May 31", "next 5/12", "next 6th of
+ * April": a written day after this / next / last (WHICH 2, 1, -1; the day
+ * starts at J) wins over the weekday; without a year, "next" puts it after
+ * REF and "last" before.  Returns the tokens used from I, or 0. */
+static size_t written_day(tctx *c, size_t i, size_t j, int which)
+{
+	const token *t = c->t;
+	int wd = j < c->n ? weekday_of(c->text, &t[j]) >= 0 : 0;
+	if (j >= c->n || !(c->cls[j] & TC_ANCHOR) || !(t[j].kind == TK_NUM || wd))
+		return 0;
+	/* After a weekday, only a month or a numeric date: not "next Monday,
+	 * 27 people". */
+	size_t k = j + 1 + (wd && j + 1 < c->n && punct_like(t, j + 1, ','));
+	if (wd && !(k < c->n && (month_of(c->text, &t[k]) > 0 ||
+				 (t[k].kind == TK_NUM && k + 2 < c->n && !(t[k + 1].flags & TF_SPACE) &&
+				  (punct_like(t, k + 1, '/') || punct_like(t, k + 1, '-')) && t[k + 2].kind == TK_NUM))))
+		return 0;
+	size_t before = c->out->len, used = absolute(c, j);
+	if (!used)
+		return 0;
+	trec *r = &VEC_AT(c->out, trec, c->out->len - 1);
+	if (c->out->len != before + 1 || !r->valid || memcmp(&r->start, &r->end, sizeof r->start)) {
+		/* not one day: undo */
+		c->out->len = before;
+		memset(c->taken + j, 0, used);
+		return 0;
+	}
+	if (r->inferred && has_ref_day(c) && which != 2 && !wd) {
+		int y = c->ref.y;
+		int32_t ref = ref_days(c);
+		while (which == 1 && date_to_days(y, r->start.m, r->start.d) <= ref)
+			y++;
+		while (which == -1 && date_to_days(y, r->start.m, r->start.d) >= ref)
+			y--;
+		if (r->start.m == 2 && r->start.d == 29 && !is_leap(y))
+			y += which;
+		r->start.y = r->end.y = (int16_t)y;
+	}
+	r->sp.start = t[i].start;
+	c->taken[i] = 1;
+	return j + used - i;
+}
+
 static size_t relative(tctx *c, size_t i)
 {
 	const char *x = c->text;
@@ -1767,6 +1941,9 @@ static size_t relative(tctx *c, size_t i)
 		if (j < n && (word_is(x, &t[j], "coming") || word_is(x, &t[j], "upcoming")))
 			which = 1, coming = 1, j++;
 	}
+	size_t dated;
+	if (which && !earlier && (dated = written_day(c, i, j, which)) > 0)
+		return dated;
 	int wd;
 	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
 	    ((t[j].flags & TF_CAP) || t[j].end - t[j].start > 3) &&
@@ -1862,6 +2039,8 @@ static size_t relative(tctx *c, size_t i)
 				s = mon, e = mon + 6;
 				if (pstep == 0 && earlier)
 					*(later ? &s : &e) = r;
+				else if (earlier) /* "earlier last week", "later next week": as early / late */
+					s = later ? mon + 3 : mon, e = later ? mon + 6 : mon + 2;
 				else if (which == 2 && done_by_ref(c))
 					e = r;
 			}
@@ -2087,6 +2266,21 @@ static size_t relative(tctx *c, size_t i)
 /* Decades and centuries: "the 1990s", "the '90s", "the 70's", "the
  * seventies", "the nineteen seventies", "the 21st century".  A two-digit
  * decade is the latest one that has begun by the reference year. */
+/* "twenty-tens", "twenty tens", "two thousand and tens" at J: the 2010s'
+ * name, its token count, or 0. */
+static size_t tens_word(const char *x, const token *t, size_t n, size_t j)
+{
+	const token *a = &t[j];
+	if (a->end - a->start == 11 && !strncasecmp(x + a->start, "twenty-tens", 11))
+		return 1;
+	if (j + 1 < n && word_is(x, a, "twenty") && word_is(x, &t[j + 1], "tens"))
+		return 2;
+	if (j + 3 < n && word_is(x, a, "two") && word_is(x, &t[j + 1], "thousand") && word_is(x, &t[j + 2], "and") &&
+	    word_is(x, &t[j + 3], "tens"))
+		return 4;
+	return 0;
+}
+
 static size_t decade(tctx *c, size_t i)
 {
 	static const char *const tens[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
@@ -2118,13 +2312,23 @@ static size_t decade(tctx *c, size_t i)
 			emit_days(c, i, j + 2, 1, date_to_days(s0, 1, 1), date_to_days(s0 + 99, 12, 31));
 			return j + 2 - i;
 		}
+	} else if (a->kind == TK_WORD && (word_is(x, a, "noughties") || word_is(x, a, "aughts"))) {
+		y = 2000, e = j + 1;
+	} else if (a->kind == TK_WORD && word_is(x, a, "two") && j + 1 < n && word_is(x, &t[j + 1], "thousands") &&
+		   j > i) {
+		/* "the two thousands": the decade, only after "the". */
+		y = 2000, e = j + 2;
 	} else if (a->kind == TK_WORD) {
 		int base = 1900;
-		if ((word_is(x, a, "nineteen") || word_is(x, a, "twenty")) && j + 1 < n) {
+		size_t tw = tens_word(x, t, n, j);
+		if (tw) {
+			/* "the twenty-tens", "the two thousand and tens". */
+			y = 2010, e = j + tw;
+		} else if ((word_is(x, a, "nineteen") || word_is(x, a, "twenty")) && j + 1 < n) {
 			base = word_is(x, a, "nineteen") ? 1900 : 2000;
 			a = &t[++j];
 		}
-		for (int k = 0; tens[k]; k++)
+		for (int k = 0; !tw && tens[k]; k++)
 			if (word_is(x, a, tens[k])) {
 				y = base + (k + 2) * 10;
 				e = j + 1;
@@ -2244,6 +2448,72 @@ static int open_after(const char *x, const token *t, size_t n, size_t b, size_t 
 /* Second pass over the records of one sentence (from index FIRST): two
  * dates joined by "to", "through", "-", "and" (after "between") become one
  * interval; "after X" / "before X" become open intervals. */
+/* Record R is one weekday name ("Monday"): its weekday, else -1. */
+static int bare_weekday(const tctx *c, const trec *r)
+{
+	size_t a = tok_at(c->t, c->n, r->sp.start), b = tok_at(c->t, c->n, r->sp.end);
+	return b == a + 1 ? weekday_of(c->text, &c->t[a]) : -1;
+}
+
+/* Record R is one day counted in units: "two weeks from now", "3 days
+ * after the vote", not "in 3 days". */
+static int counted_day(const tctx *c, const trec *r)
+{
+	size_t a = tok_at(c->t, c->n, r->sp.start), b = tok_at(c->t, c->n, r->sp.end);
+	if (!r->valid || r->open_end || memcmp(&r->start, &r->end, sizeof r->start))
+		return 0;
+	/* "the biggest fall in four months on Tuesday" is a span, not a day. */
+	if (word_is(c->text, &c->t[a], "in") || word_is(c->text, &c->t[a], "within"))
+		return 0;
+	for (size_t k = a; k < b; k++)
+		if (unit_of(c->text, &c->t[k]))
+			return 1;
+	return 0;
+}
+
+/* A weekday next to a counted day names that day's week: "Monday two
+ * weeks from now", "Thursday, two years from now", "3 days from now on
+ * Friday" are the weekday of the Monday-Sunday week holding the counted
+ * day.  A weekday after "this week from", "next week between", "next week
+ * on" is of that week. */
+static void weekday_of_count(tctx *c, size_t first)
+{
+	trec *R = c->out->items;
+	size_t k = first;
+	for (size_t i = first; i < c->out->len; i++) {
+		if (i + 1 < c->out->len && R[i].valid && R[i + 1].valid) {
+			trec *p = &R[i], *q = &R[i + 1];
+			size_t b = tok_at(c->t, c->n, p->sp.end), a2 = tok_at(c->t, c->n, q->sp.start);
+			/* "this week from Tuesday to Thursday", "next week on
+			 * Friday": the weekday of that week. */
+			int32_t ps = date_to_days(p->start.y, p->start.m, p->start.d);
+			int qw = bare_weekday(c, q);
+			if (qw >= 0 && weekday(ps) == 0 && date_to_days(p->end.y, p->end.m, p->end.d) == ps + 6 &&
+			    a2 == b + 1 && (word_is(c->text, &c->t[b], "from") || word_is(c->text, &c->t[b], "between") ||
+					    word_is(c->text, &c->t[b], "on")))
+				q->start = q->end = date_from_days(ps + qw);
+			int gap = a2 == b || (a2 == b + 1 && (punct_like(c->t, b, ',') || word_is(c->text, &c->t[b], "on")));
+			int wd = bare_weekday(c, p);
+			const trec *day = q;
+			if (wd < 0 || !counted_day(c, q))
+				wd = counted_day(c, p) ? bare_weekday(c, q) : -1, day = p;
+			if (gap && wd >= 0) {
+				int32_t d = date_to_days(day->start.y, day->start.m, day->start.d);
+				d += wd - weekday(d);
+				trec r = *p;
+				r.start = r.end = date_from_days(d);
+				r.sp.end = q->sp.end;
+				r.inferred = 0;
+				R[k++] = r;
+				i++;
+				continue;
+			}
+		}
+		R[k++] = R[i];
+	}
+	c->out->len = k;
+}
+
 static void combine(tctx *c, size_t first)
 {
 	const char *x = c->text;
@@ -2268,6 +2538,11 @@ static void combine(tctx *c, size_t first)
 				}
 				int32_t s = date_to_days(r.start.y, r.start.m, r.start.d);
 				int32_t e = date_to_days(s2.end.y, s2.end.m, s2.end.d);
+				/* "from [next] Monday to Friday": the first such day on or
+				 * after the start. */
+				int wd2 = bare_weekday(c, &s2);
+				if (wd2 >= 0 && !memcmp(&r.start, &r.end, sizeof r.start) && weekday_of(x, &t[b - 1]) >= 0)
+					e = s + (wd2 - weekday(s) + 7) % 7;
 				/* "May to March": the end is next year's. */
 				if (e < s && s2.end.y == r.start.y)
 					e = date_to_days(s2.end.y + 1, s2.end.m, s2.end.d);
@@ -2453,15 +2728,17 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 		if (!used && !taken[i])
 			used = span_from(&c, i);
 		if (!used && !taken[i])
+			used = rest_of(&c, i);
+		if (!used && !taken[i])
 			used = period_part(&c, i);
+		if (!used && !taken[i])
+			used = quarter(&c, i);
 		if (!used && !taken[i])
 			used = absolute(&c, i);
 		if (!used && !taken[i])
 			used = offset(&c, i);
 		if (!used && !taken[i])
 			used = relative(&c, i);
-		if (!used && !taken[i])
-			used = quarter(&c, i);
 		if (!used && !taken[i])
 			used = decade(&c, i);
 		if (!used && !taken[i])
@@ -2470,5 +2747,6 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			used = month_alone(&c, i);
 		i += used ? used : 1;
 	}
+	weekday_of_count(&c, first);
 	combine(&c, first);
 }
