@@ -35,6 +35,17 @@
  *  - "next June" is the first June after REF's month, "last September"
  *    the latest before it, "this May" REF's year's.
  *  - "2010-11", "2024/25" (the second number the next year) are two years.
+ *  - "the rest of the week / month / year" runs from REF to the period's
+ *    end; "earlier last week" is its Monday-Wednesday, "later next week"
+ *    its Thursday-Sunday.
+ *  - A weekday beside a counted day ("Monday two weeks from now") is the
+ *    weekday of the Monday-Sunday week holding that day; not after "in N
+ *    units", which is usually a span ("the biggest fall in four months").
+ *  - A written day after this / next wins over a weekday ("this Friday
+ *    5/12"); "next 6th of April" is the first one after REF.
+ *  - "from Monday to Friday" ends at the first such day on or after the
+ *    start; a quarter or half "to March 31" / "ended June 30" is fiscal and
+ *    left to its end date.
  */
 #include <string.h>
 #include <strings.h>
