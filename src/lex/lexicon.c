@@ -337,21 +337,18 @@ static void build(void)
 				if (names[k]->slots[i].key)
 					map_or(&L.token_class, names[k]->slots[i].key, names[k]->slots[i].len,
 					       TC_TIME | TC_ANCHOR);
+		/* A bit per key behind the map (most words have no class), and
+		 * the prescan's words: every number word and anchor; "a" and
+		 * "an" open a number ("a dozen") but carry none. */
 		for (uint32_t i = 0; i <= L.token_class.mask; i++) {
 			const struct lexslot *e = &L.token_class.slots[i];
 			if (!e->key)
 				continue;
 			uint32_t h = hash(e->key, e->len) & QT_MASK;
-			L.tc_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
-		}
-		/* The prescan's words: every number word and anchor; "a" and
-		 * "an" open a number ("a dozen") but carry none. */
-		for (uint32_t i = 0; i <= L.token_class.mask; i++) {
-			const struct lexslot *e = &L.token_class.slots[i];
-			if (!e->key || !(e->value & (TC_NUMBER | TC_ANCHOR)) || (e->len <= 2 && e->key[0] == 'a'))
-				continue;
-			uint32_t h = hash(e->key, e->len) & QT_MASK;
-			L.qt_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
+			uint8_t bit = (uint8_t)(1u << (h & 7));
+			L.tc_bits[h >> 3] |= bit;
+			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a'))
+				L.qt_bits[h >> 3] |= bit;
 		}
 	}
 
