@@ -16,7 +16,7 @@ DEPS_OK := build/.deps-ok
 # Configurations: release (default) and asan.  Objects live under build/$(CFG).
 CFG     ?= release
 ifeq ($(CFG),asan)
-OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -DATTEST_DEBUG
 else
 OPT     := -O3 -g
 endif

@@ -110,11 +110,10 @@ static int numword_text(const char *s, size_t n, double *v, int *plural)
 /* Number word of token T: its index in the numbers lexicon, or -1. */
 static int numword(const char *text, const token *t)
 {
-	char w[MAX_WORD];
-	if (t->kind != TK_WORD)
+	size_t n = t->end - t->start;
+	if (t->kind != TK_WORD || n >= MAX_WORD)
 		return -1;
-	size_t n = fold(text, t, w);
-	return n ? lexmap_get(&lexicon_get()->numwords, w, n) : -1;
+	return lexmap_get_hashed(&lexicon_get()->numwords, text + t->start, n, token_hash(text, t));
 }
 
 /* A denominator word: "half", "quarters", or an ordinal from "third" on. */

@@ -97,15 +97,10 @@ static int weekday(int32_t days) { return (int)(((days % 7) + 7 + 3) % 7); }
 
 static int lookup(const lexmap *m, const char *text, const token *t)
 {
-	char w[MAX_WORD];
 	size_t n = t->end - t->start;
 	if (t->kind != TK_WORD || n >= MAX_WORD)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		char c = text[t->start + i];
-		w[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-	}
-	return lexmap_get(m, w, n);
+	return lexmap_get_hashed(m, text + t->start, n, token_hash(text, t));
 }
 
 static int month_of(const char *text, const token *t)
@@ -262,7 +257,7 @@ static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
 	}
 	if (w[6] == '-') {
 		token u = t[k];
-		u.start += 7;
+		u.start += 7, u.hash = 0;
 		for (int i = 0; i < 9; i++)
 			if (word_is(x, &u, ords[i]) || word_is(x, &u, units[i])) {
 				*next = k + 1, *ord = word_is(x, &u, ords[i]);
@@ -298,6 +293,7 @@ static int words99(const tctx *c, size_t k, size_t *next)
 	if (h) {
 		token a = t[k], b = t[k];
 		a.end = (uint32_t)(h - c->text), b.start = a.end + 1;
+		a.hash = b.hash = 0;
 		if ((v = numword(c, &a, NUMW_TEN)) > 0 && (u = numword(c, &b, NUMW_UNIT)) >= 1 && u <= 9) {
 			*next = k + 1;
 			return v + u;
@@ -445,7 +441,7 @@ static int nparts(const tctx *c, uint32_t s, uint32_t lim, npart *p)
 		} else if (is_alpha(x[q])) {
 			while (q < lim && is_alpha(x[q]))
 				q++;
-			token w = {b, q, (uint32_t)x[b], TK_WORD, TF_CAP};
+			token w = {.start = b, .end = q, .cp = (uint32_t)x[b], .kind = TK_WORD, .flags = TF_CAP};
 			int m = q - b >= 3 ? lookup(&lexicon_get()->months, x, &w) : -1;
 			if (m <= 0)
 				break;
@@ -591,6 +587,8 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	if (t[j].kind == TK_PUNCT)
 		return 0;
 	int np = nparts(c, t[j].start, t[n - 1].end, p);
+	if (np < 2) /* no date of one part: spare the context */
+		return 0;
 	int kind = ndate(p, np, date_context(c, i, j), &y, &m, &d, &used);
 	if (kind == ND_NONE)
 		return 0;
@@ -927,8 +925,8 @@ static size_t quarter(tctx *c, size_t i)
 	} else if (t[i].kind == TK_WORD && t[i].end - t[i].start == 7 && x[t[i].start + 2] == '-') {
 		/* "Q1-2019": one word to the tokenizer. */
 		token code = t[i], yt = t[i];
-		code.end = code.start + 2;
-		yt.start += 3, yt.kind = TK_NUM;
+		code.end = code.start + 2, code.hash = 0;
+		yt.start += 3, yt.kind = TK_NUM, yt.hash = 0;
 		if (!qh_code(x, &code, &q, &half) || !(y = year_tok(x, &yt)))
 			return 0;
 		e = i + 1;
@@ -937,7 +935,7 @@ static size_t quarter(tctx *c, size_t i)
 		/* "2016H2", "2024Q1": the tokenizer splits after the letter. */
 		char l = x[t[i].start + 4], d = x[t[i + 1].start];
 		token yt = t[i];
-		yt.end--;
+		yt.end--, yt.hash = 0;
 		if (!(y = year_tok(x, &yt)) || d < '1' || d > '4' ||
 		    !((l == 'Q' || l == 'q') || ((l == 'H' || l == 'h') && d <= '2')))
 			return 0;
@@ -2196,7 +2194,7 @@ static size_t relative(tctx *c, size_t i)
 	/* "mid-November" as one token */
 	if (a->kind == TK_WORD && a->end - a->start > 4 && !strncasecmp(x + a->start, "mid-", 4)) {
 		token mt = *a;
-		mt.start += 4;
+		mt.start += 4, mt.hash = 0;
 		mt.flags |= TF_CAP;
 		int m = month_of(x, &mt);
 		if (m > 0) {
@@ -2636,7 +2634,7 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 		} else {
 			const char *w = text + k->start;
 			uint32_t len = k->end - k->start;
-			int c = lexicon_token_class(w, len);
+			int c = lexicon_token_class_hashed(w, len, k->hash);
 			const char *h;
 			if (!c && (h = memchr(w, '-', len)) != NULL) {
 				/* "mid-February", "twenty-first": the first part's
@@ -2647,6 +2645,7 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 			/* "Oct2", "Dec31": a month glued to its day. */
 			if (!c && len > 3 && is_digit(text[k->end - 1])) {
 				token m = *k;
+				m.hash = 0;
 				while (m.end > m.start && is_digit(text[m.end - 1]))
 					m.end--;
 				if (m.end - m.start >= 3 && lookup(&lexicon_get()->months, text, &m) > 0)

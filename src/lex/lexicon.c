@@ -16,6 +16,9 @@
 
 #include "lex/lexicon_table.h"
 
+/* A-Z to a-z, every other byte as it is. */
+static inline unsigned fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32u : c; }
+
 static uint32_t hash(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
@@ -585,23 +588,46 @@ int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *star
 	return 0;
 }
 
-int lexicon_token_class(const char *s, size_t n)
+int lexmap_get_hashed(const lexmap *m, const char *s, size_t n, uint32_t h)
 {
-	char w[32];
-	if (n == 0 || n >= sizeof w)
+	if (!m->slots)
+		return -1;
+	for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
+		const struct lexslot *e = &m->slots[i];
+		if (!e->key)
+			return -1;
+		if (e->len != n)
+			continue;
+		size_t k = 0;
+		while (k < n && (unsigned char)e->key[k] == fold_ascii((unsigned char)s[k]))
+			k++;
+		if (k == n)
+			return e->value;
+	}
+}
+
+uint32_t lexicon_word_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ fold_ascii((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+int lexicon_token_class_hashed(const char *s, size_t n, uint32_t h)
+{
+	if (n == 0 || n >= 32)
 		return 0;
 	const lexicons *lx = lexicon_get();
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		w[i] = (char)c;
-		h = (h ^ c) * 16777619u;
-	}
 	/* Most words have no class: one bit says so without a probe. */
 	uint32_t b = h & QT_MASK;
 	if (!(lx->tc_bits[b >> 3] & (1u << (b & 7))))
 		return 0;
-	int v = lexmap_get(&lx->token_class, w, n);
+	int v = lexmap_get_hashed(&lx->token_class, s, n, h);
 	return v > 0 ? v : 0;
+}
+
+int lexicon_token_class(const char *s, size_t n)
+{
+	return lexicon_token_class_hashed(s, n, lexicon_word_hash(s, n));
 }

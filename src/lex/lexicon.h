@@ -23,6 +23,11 @@ typedef struct lexmap {
 
 /* The value stored for the N bytes at S, or -1 when absent. */
 int lexmap_get(const lexmap *m, const char *s, size_t n);
+/* The same for S in any case (A-Z folded), given H = lexicon_word_hash(S,
+ * N): the tokenizer computes H while it cuts a word (token.hash). */
+int lexmap_get_hashed(const lexmap *m, const char *s, size_t n, uint32_t h);
+/* FNV-1a of S[0..N) with A-Z folded to lowercase: the lexmaps' hash. */
+uint32_t lexicon_word_hash(const char *s, size_t n);
 
 /* For other modules' own maps (src/claim/lexc.c): an empty map with room
  * for EXPECTED keys; adding a key (the first value for a key wins; keys
@@ -54,6 +59,8 @@ enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4 };
 
 /* The TC_* bits of the N bytes at S (a word, any case). */
 int lexicon_token_class(const char *s, size_t n);
+/* The same, given H, the word's FNV-1a hash with A-Z folded (token.hash). */
+int lexicon_token_class_hashed(const char *s, size_t n, uint32_t h);
 
 /* Classes of data/furniture.txt (FURN_NONE = 0 is "not furniture"). */
 enum {

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/span.h"
+#include "lex/lexicon.h"
 
 typedef enum token_kind {
 	TK_WORD = 1, /* letters, with inner hyphens/apostrophes/digits; U.S. */
@@ -31,9 +32,14 @@ enum {
 	TF_NEWLINE = 1 << 6   /* a line break precedes the token */
 };
 
+/* The FNV-1a offset basis: a word's hash starts here. */
+#define TOKEN_HASH_SEED 2166136261u
+
 typedef struct token {
 	uint32_t start, end;
 	uint32_t cp;   /* first code point */
+	uint32_t hash; /* words: lexicon_word_hash of the bytes; 0 = not known.  A
+	                * token copied and then cut must set it to 0. */
 	uint8_t kind;  /* token_kind */
 	uint8_t flags; /* TF_* */
 } token;
@@ -70,6 +76,18 @@ static inline int token_is_z(const char *text, const token *t, const char *w)
 		if (!w[i] || ((s[i] | 0x20) != w[i] && s[i] != w[i]))
 			return 0;
 	return w[i] == '\0';
+}
+
+/* The word's lexicon_word_hash: the tokenizer's, or computed for a token
+ * made by hand.  The debug build checks that a token cut from another
+ * one did not keep a stale hash. */
+static inline uint32_t token_hash(const char *text, const token *t)
+{
+#ifdef ATTEST_DEBUG
+	if (t->hash && t->hash != lexicon_word_hash(text + t->start, t->end - t->start))
+		__builtin_trap();
+#endif
+	return t->hash ? t->hash : lexicon_word_hash(text + t->start, t->end - t->start);
 }
 
 /* token_is for a literal W (its length folds at compile time: a word of

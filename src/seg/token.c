@@ -73,40 +73,97 @@ static inline int possessive(const tokenizer *t, uint32_t i)
 	       !alnum_at(t, i + a + 1);
 }
 
-static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags)
+/* One byte into the running FNV-1a hash of a word, ASCII folded to
+ * lowercase: the hash lexicon/ looks words up by (lexicon_word_hash). */
+#define FNV_PRIME 16777619u
+static inline uint32_t fnv_fold(uint32_t h, unsigned char c)
 {
-	uint32_t start = i, letters = 0, upper = 0;
+	return (h ^ (unsigned)(c >= 'A' && c <= 'Z' ? c + 32 : c)) * FNV_PRIME;
+}
+
+static uint32_t hash_span(const unsigned char *s, uint32_t i, uint32_t end)
+{
+	uint32_t h = TOKEN_HASH_SEED;
+	for (; i < end; i++)
+		h = fnv_fold(h, s[i]);
+	return h;
+}
+
+/* ASCII letters and digits -> their lowercase form; every other byte 0. */
+static const unsigned char word_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* Two or more letters and none of them lowercase: "NATO", "U.S"-less
+ * acronyms.  A second walk, taken only by words that start uppercase. */
+static int all_caps(const tokenizer *t, uint32_t i, uint32_t end)
+{
+	uint32_t letters = 0;
+	while (i < end) {
+		unsigned char c = t->s[i];
+		if (c < 0x80) {
+			unsigned k = utf8_class[c];
+			if (k & CC_LOWER)
+				return 0;
+			letters += (k & CC_UPPER) != 0;
+			i++;
+		} else {
+			uint32_t l, cp = at(t, i, &l);
+			if (utf8_is_letter(cp)) {
+				if (!utf8_is_upper(cp))
+					return 0;
+				letters++;
+			}
+			i += l;
+		}
+	}
+	return letters >= 2;
+}
+
+/* Scans the word at I; its folded hash goes to *HASH. */
+static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32_t *hash)
+{
+	uint32_t start = i, h = TOKEN_HASH_SEED;
 	for (;;) {
 		while (i < t->end) {
-			unsigned char c = t->s[i];
-			if (c < 0x80) {
-				unsigned k = utf8_class[c];
-				if (!(k & (CC_UPPER | CC_LOWER | CC_DIGIT)))
-					break;
-				letters += !(k & CC_DIGIT);
-				upper += (k & CC_UPPER) != 0;
+			unsigned char c = t->s[i], f = word_fold[c];
+			if (f) {
+				h = (h ^ f) * FNV_PRIME;
 				i++;
-			} else {
-				uint32_t l, cp = at(t, i, &l);
-				if (!utf8_is_letter(cp))
-					break;
-				letters++;
-				upper += utf8_is_upper(cp);
-				i += l;
+				continue;
 			}
+			if (c < 0x80)
+				break;
+			uint32_t l, cp = at(t, i, &l);
+			if (!utf8_is_letter(cp))
+				break;
+			for (uint32_t e = i + l; i < e; i++)
+				h = (h ^ t->s[i]) * FNV_PRIME;
 		}
 		/* Inner hyphen or apostrophe joins two alphanumeric runs. */
 		if (i < t->end && t->s[i] == '-' && alnum_at(t, i + 1)) {
+			h = (h ^ '-') * FNV_PRIME;
 			i++;
 			continue;
 		}
 		uint32_t a = apostrophe(t, i);
 		if (a && !possessive(t, i) && letter_at(t, i + a)) {
-			i += a;
+			for (uint32_t e = i + a; i < e; i++)
+				h = (h ^ t->s[i]) * FNV_PRIME;
 			continue;
 		}
 		break;
 	}
+	*hash = h;
 	/* Dotted abbreviation: single letters each followed by a dot. */
 	if (i - start == 1 && i + 2 < t->end && t->s[i] == '.' && letter_at(t, i + 1) &&
 	    t->s[i + 2] == '.') {
@@ -120,10 +177,11 @@ static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags)
 		}
 		if (j > i) {
 			*flags |= TF_DOTTED;
+			*hash = hash_span(t->s, start, j + 1);
 			return j + 1;
 		}
 	}
-	if (letters >= 2 && upper == letters)
+	if (i - start >= 2 && !(utf8_class[t->s[start]] & CC_LOWER) && all_caps(t, start, i))
 		*flags |= TF_ALLCAPS;
 	return i;
 }
@@ -170,23 +228,27 @@ int token_next(tokenizer *t, token *out)
 		t->pos = t->end;
 		return 0;
 	}
-	uint32_t len, cp = at(t, i, &len);
-	uint32_t end;
+	uint32_t len, cp = at(t, i, &len), end, hash = 0;
 	uint8_t kind;
-	if (cp >= '0' && cp <= '9') {
+	/* The first code point's class: the byte table for ASCII. */
+	unsigned k = cp < 0x80 ? utf8_class[cp]
+		     : utf8_is_letter(cp) ? (utf8_is_upper(cp) ? CC_UPPER : utf8_is_lower(cp) ? CC_LOWER : CC_HIGH)
+					  : 0;
+	if (k & CC_DIGIT) {
 		kind = TK_NUM;
 		end = scan_number(t, i);
-	} else if (utf8_is_letter(cp)) {
+	} else if (k & (CC_UPPER | CC_LOWER | CC_HIGH)) {
 		kind = TK_WORD;
-		end = scan_word(t, i, &flags);
-		if (utf8_is_upper(cp))
+		end = scan_word(t, i, &flags, &hash);
+		if (k & CC_UPPER)
 			flags |= TF_CAP;
-		else if (utf8_is_lower(cp))
+		else if (k & CC_LOWER)
 			flags |= TF_LOWER;
 	} else if (possessive(t, i)) {
 		kind = TK_WORD;
 		flags |= TF_POSS | TF_LOWER;
 		end = i + apostrophe(t, i) + 1;
+		hash = hash_span(t->s, i, end);
 	} else if (cp == '.' && i + 2 < t->end && t->s[i + 1] == '.' && t->s[i + 2] == '.') {
 		kind = TK_PUNCT;
 		end = i + 3;
@@ -199,6 +261,7 @@ int token_next(tokenizer *t, token *out)
 	out->start = i;
 	out->end = end;
 	out->cp = cp;
+	out->hash = hash;
 	out->kind = kind;
 	out->flags = flags;
 	t->pos = end;
