@@ -41,6 +41,8 @@ enum {
 	CC_NEWLINE = 1 << 6 /* LF or CR */
 };
 extern const unsigned char utf8_class[256];
+/* ASCII letters and digits -> their lowercase form; every other byte 0. */
+extern const unsigned char utf8_alnum_fold[256];
 
 /* Code point classes (any code point). */
 int utf8_is_space(uint32_t cp);   /* includes NBSP, thin spaces, U+3000 */

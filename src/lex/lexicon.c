@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lex/lexicon_table.h"
+#include "base/utf8.h"
 
 /* A-Z to a-z, every other byte as it is. */
 static inline unsigned fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32u : c; }
@@ -405,20 +406,6 @@ const lexicons *lexicon_get(void)
 	return &L;
 }
 
-/* ASCII letters and digits -> their lowercase form; everything else 0. */
-static const unsigned char fold_tab[256] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
-	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
-	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
-	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
-};
-
 size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *starts, size_t maxw,
 		    size_t *outlen)
 {
@@ -431,7 +418,7 @@ size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *st
 		unsigned char c = (unsigned char)s[i];
 		size_t len = 1;
 		/* Fast path: ASCII letters and digits, lowercased by table. */
-		if (fold_tab[c]) {
+		if (utf8_alnum_fold[c]) {
 			if (!inword) {
 				if (nw == maxw)
 					break;
@@ -440,7 +427,7 @@ size_t lexicon_fold(const char *s, size_t n, char *out, size_t cap, uint32_t *st
 				starts[nw++] = (uint32_t)o;
 				inword = 1;
 			}
-			out[o++] = (char)fold_tab[c];
+			out[o++] = (char)utf8_alnum_fold[c];
 			i++;
 			continue;
 		}
@@ -506,18 +493,18 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80)
 			return 1;
-		if (!fold_tab[c] || (c >= '0' && c <= '9')) {
+		if (!utf8_alnum_fold[c] || (c >= '0' && c <= '9')) {
 			/* Separators, and numbers: no anchor is a number. */
-			while (++i < n && fold_tab[(unsigned char)s[i]] && c >= '0' && c <= '9')
+			while (++i < n && utf8_alnum_fold[(unsigned char)s[i]] && c >= '0' && c <= '9')
 				;
 			continue;
 		}
 		/* FNV-1a of the folded word, as hash() computes it at build. */
 		uint32_t h = 2166136261u;
 		for (; i < n; i++) {
-			unsigned char d = fold_tab[(unsigned char)s[i]];
+			unsigned char d = utf8_alnum_fold[(unsigned char)s[i]];
 			if (!d) {
-				if (!(s[i] == '\'' && i + 1 < n && fold_tab[(unsigned char)s[i + 1]]))
+				if (!(s[i] == '\'' && i + 1 < n && utf8_alnum_fold[(unsigned char)s[i + 1]]))
 					break;
 				d = '\'';
 			}
@@ -547,13 +534,13 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 			}
 			return 1;
 		}
-		if (!fold_tab[c]) {
+		if (!utf8_alnum_fold[c]) {
 			i++;
 			continue;
 		}
 		uint32_t h = 2166136261u;
 		for (; i < n; i++) {
-			unsigned char d = fold_tab[(unsigned char)s[i]];
+			unsigned char d = utf8_alnum_fold[(unsigned char)s[i]];
 			if (!d)
 				break;
 			if (d <= '9')

@@ -89,20 +89,6 @@ static uint32_t hash_span(const unsigned char *s, uint32_t i, uint32_t end)
 	return h;
 }
 
-/* ASCII letters and digits -> their lowercase form; every other byte 0. */
-static const unsigned char word_fold[256] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
-	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
-	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
-	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
-};
-
 /* Two or more letters and none of them lowercase: "NATO", "U.S"-less
  * acronyms.  A second walk, taken only by words that start uppercase. */
 static int all_caps(const tokenizer *t, uint32_t i, uint32_t end)
@@ -135,7 +121,7 @@ static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32
 	uint32_t start = i, h = TOKEN_HASH_SEED;
 	for (;;) {
 		while (i < t->end) {
-			unsigned char c = t->s[i], f = word_fold[c];
+			unsigned char c = t->s[i], f = utf8_alnum_fold[c];
 			if (f) {
 				h = (h ^ f) * FNV_PRIME;
 				i++;
