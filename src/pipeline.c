@@ -268,15 +268,16 @@ static attest_status extract(attest_doc *d)
 		token_init(&tk, text, s->span.start, s->span.end);
 		int more = 1;
 		while (more) {
+			/* No more tokens than bytes: room for all, up to the cut. */
+			size_t room = s->span.end - tk.pos;
+			if (room > MAX_SENTENCE_TOKENS)
+				room = MAX_SENTENCE_TOKENS;
 			d->tokens.len = 0;
-			token t;
-			while (d->tokens.len < MAX_SENTENCE_TOKENS && (more = token_next(&tk, &t))) {
-				token *p = vec_push_raw(&d->tokens);
-				if (!p)
-					return fail(d, ATTEST_ERR_NOMEM, NULL);
-				*p = t;
-			}
-			size_t n = d->tokens.len;
+			if (vec_reserve(&d->tokens, room) < 0)
+				return fail(d, ATTEST_ERR_NOMEM, NULL);
+			size_t n = token_run(&tk, d->tokens.items, room);
+			d->tokens.len = n;
+			more = n == room;
 			if (!n)
 				break;
 			d->taken.len = 0;

@@ -1196,6 +1196,11 @@ static int unit_of(const char *x, const token *t)
 {
 	static const char *const u[] = {"day", "days", "week", "weeks", "fortnight", "fortnights", "month",
 					"months", "quarter", "quarters", "year", "years", "decade", "decades", NULL};
+	/* Units are anchors (data/time_anchors.txt): one bit test spares most
+	 * words the list. */
+	if (t->kind != TK_WORD || !(lexicon_token_class_hashed(x + t->start, t->end - t->start, token_hash(x, t)) &
+				     TC_ANCHOR))
+		return 0;
 	for (int k = 0; u[k]; k++)
 		if (word_is(x, t, u[k]))
 			return k / 2 + 1;
@@ -2636,7 +2641,7 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 			uint32_t len = k->end - k->start;
 			int c = lexicon_token_class_hashed(w, len, k->hash);
 			const char *h;
-			if (!c && (h = memchr(w, '-', len)) != NULL) {
+			if (!c && (k->flags & TF_HYPHEN) && (h = memchr(w, '-', len)) != NULL) {
 				/* "mid-February", "twenty-first": the first part's
 				 * class, and an anchor in the second part. */
 				c = lexicon_token_class(w, (size_t)(h - w));

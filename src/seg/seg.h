@@ -29,7 +29,8 @@ enum {
 	TF_ALLCAPS = 1 << 3,  /* two or more letters, all uppercase */
 	TF_DOTTED = 1 << 4,   /* a dotted abbreviation (U.S., a.m.) incl. its final dot */
 	TF_POSS = 1 << 5,     /* the possessive 's split off a word */
-	TF_NEWLINE = 1 << 6   /* a line break precedes the token */
+	TF_NEWLINE = 1 << 6,  /* a line break precedes the token */
+	TF_HYPHEN = 1 << 7    /* a word with an inner hyphen ("mid-February") */
 };
 
 /* The FNV-1a offset basis: a word's hash starts here. */
@@ -50,6 +51,8 @@ typedef struct tokenizer {
 } tokenizer;
 
 void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end);
+/* Up to MAX next tokens into OUT; their count (fewer only at the end). */
+size_t token_run(tokenizer *t, token *out, size_t max);
 
 /* Is token T the word W (N bytes, lowercase ASCII), in any case?  Inline:
  * with a literal W the length folds at compile time. */

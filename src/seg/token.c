@@ -137,6 +137,7 @@ static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32
 		}
 		/* Inner hyphen or apostrophe joins two alphanumeric runs. */
 		if (i < t->end && t->s[i] == '-' && alnum_at(t, i + 1)) {
+			*flags |= TF_HYPHEN;
 			h = (h ^ '-') * FNV_PRIME;
 			i++;
 			continue;
@@ -188,7 +189,7 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 	return i;
 }
 
-int token_next(tokenizer *t, token *out)
+static inline int next_token(tokenizer *t, token *out)
 {
 	uint8_t flags = 0;
 	uint32_t i = t->pos;
@@ -252,4 +253,14 @@ int token_next(tokenizer *t, token *out)
 	out->flags = flags;
 	t->pos = end;
 	return 1;
+}
+
+int token_next(tokenizer *t, token *out) { return next_token(t, out); }
+
+size_t token_run(tokenizer *t, token *out, size_t max)
+{
+	size_t n = 0;
+	while (n < max && next_token(t, &out[n]))
+		n++;
+	return n;
 }
