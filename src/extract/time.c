@@ -203,6 +203,8 @@ static int connector(const char *x, const token *t)
 	       (t->kind == TK_PUNCT && (t->cp == '-' || t->cp == 0x2013 || t->cp == 0x2014 || t->cp == '~'));
 }
 
+static int numword(const tctx *c, const token *w, int cls);
+
 /* A day of the month at token K: "17", "17th", "first", "twenty-second",
  * "twenty second", "twenty nine".  Returns 1..31 and sets *NEXT. */
 static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
@@ -225,14 +227,11 @@ static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
 	}
 	if (t[k].kind != TK_WORD || !(c->cls[k] & TC_NUMBER))
 		return -1;
-	for (int i = 0; ords[i]; i++)
-		if (word_is(x, &t[k], ords[i])) {
-			*next = k + 1, *ord = 1;
-			return i + 1;
-		}
-	if (word_is(x, &t[k], "thirtieth")) {
+	/* "first" to "twentieth" and "thirtieth" (numbers.txt; not "thirds"). */
+	v = numword(c, &t[k], NUMW_ORD);
+	if (((v >= 1 && v <= 20) || v == 30) && (x[t[k].end - 1] | 0x20) != 's') {
 		*next = k + 1, *ord = 1;
-		return 30;
+		return v;
 	}
 	/* twenty-first / twenty first / twenty one; thirty-first */
 	int base = 0;
@@ -2309,6 +2308,9 @@ static size_t decade(tctx *c, size_t i)
 		j++;
 	const token *a = &t[j];
 	uint32_t len = a->end - a->start;
+	/* A decade's name is an anchor (time_anchors.txt, numbers.txt). */
+	if (a->kind != TK_NUM && !(c->cls[j] & TC_ANCHOR))
+		return 0;
 	if (a->kind == TK_NUM) {
 		int v = 0;
 		uint32_t k = a->start;
@@ -2630,6 +2632,7 @@ static void combine(tctx *c, size_t first)
 
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
+	const lexicons *lx = lexicon_get();
 	for (size_t i = 0; i < n; i++) {
 		const token *k = &t[i];
 		if (k->kind == TK_NUM) {
@@ -2639,7 +2642,7 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 		} else {
 			const char *w = text + k->start;
 			uint32_t len = k->end - k->start;
-			int c = lexicon_token_class_hashed(w, len, k->hash);
+			int c = lexicon_class_maybe(lx, k->hash) ? lexicon_token_class_hashed(w, len, k->hash) : 0;
 			const char *h;
 			if (!c && (k->flags & TF_HYPHEN) && (h = memchr(w, '-', len)) != NULL) {
 				/* "mid-February", "twenty-first": the first part's

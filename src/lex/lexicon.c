@@ -202,7 +202,7 @@ static inline uint32_t first_key(const char *w, size_t n)
 }
 
 #define ANCHOR_MASK 0x7FFFFu
-#define QT_MASK 0xFFFFu
+#define QT_MASK LEXICON_QT_MASK
 
 
 static lexicons L;

@@ -100,6 +100,15 @@ typedef struct lexicons {
  * compiled-in data is malformed or memory runs out at start-up). */
 const lexicons *lexicon_get(void);
 
+/* Could the word of hash H (lexicon_word_hash) have a token class?  The
+ * inline first step of lexicon_token_class_hashed: most words stop here. */
+#define LEXICON_QT_MASK 0xFFFFu
+static inline int lexicon_class_maybe(const lexicons *lx, uint32_t h)
+{
+	uint32_t b = h & LEXICON_QT_MASK;
+	return (lx->tc_bits[b >> 3] >> (b & 7)) & 1;
+}
+
 /* Folds N bytes of text to lowercase words separated by single spaces:
  * ASCII letters lowercased, curly apostrophes to ', other punctuation
  * dropped, non-ASCII letters kept as they are, a few symbols (©, ®, ™)
