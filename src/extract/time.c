@@ -1389,6 +1389,16 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 		return 0;
 	}
 	size_t e = k;
+	/* "the last 3 months and 2 days ago": the span is the first part only,
+	 * the rest is a day counted back of its own. */
+	if (range && parts > 1 && e < n &&
+	    (word_is(x, &t[e], "ago") || word_is(x, &t[e], "later") || word_is(x, &t[e], "earlier"))) {
+		size_t q;
+		count_at(c, j, &q);
+		memset(amt, 0, sizeof amt);
+		amt[u] = v, parts = 1, e = q + 1;
+		*cnt_b = q;
+	}
 	if (range && (j > i || within)) {
 		int32_t s0, e0;
 		int whole = parts == 1 && (u == U_QUARTER || u == U_DECADE || u == U_FORTNIGHT) && !within;
