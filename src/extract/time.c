@@ -462,6 +462,12 @@ static int nparts(const tctx *c, uint32_t s, uint32_t lim, npart *p)
 			sep = 0;
 			continue;
 		}
+		/* "08/12,2015": a year glued by a comma to a month and day. */
+		if (np == 2 && p[1].sep == '/' && q + 4 < lim && x[q] == ',' && is_digit(x[q + 1]) &&
+		    (q + 5 >= lim || !is_digit(x[q + 5]))) {
+			sep = x[q++];
+			continue;
+		}
 		break;
 	}
 	return np;
@@ -489,7 +495,7 @@ enum { ND_NONE, ND_DAY, ND_MONTH, ND_MONTHDAY, ND_MONTHS };
  * preposition. */
 static int ndate(const npart *p, int np, int ctx, int *y, int *m, int *d, int *used)
 {
-	if (np >= 3 && p[1].sep && p[1].sep == p[2].sep) {
+	if (np >= 3 && p[1].sep && (p[1].sep == p[2].sep || (p[2].sep == ',' && p[2].digits == 4))) {
 		*used = 3;
 		if (p[0].digits == 4 && year_ok(p[0].v)) {
 			*y = p[0].v;
@@ -579,6 +585,54 @@ static int date_context(const tctx *c, size_t i, size_t j)
 	return word_is(x, &t[i - 1], "this") || word_is(x, &t[i - 1], "next") ? 1 : 0;
 }
 
+/* The token after the one from J that ends at byte END, or 0. */
+static size_t tok_end(const tctx *c, size_t j, uint32_t end)
+{
+	while (j < c->n && c->t[j].end < end)
+		j++;
+	return j < c->n && c->t[j].end == end ? j + 1 : 0;
+}
+
+/* Two numeric dates joined by a dash, "10/1-11/2/2017", "2/29-3/1": one
+ * range; a year written once at the end is both ends', and with none the
+ * end follows the start.  Tokens used from
+ * I, or 0. */
+static size_t numeric_range(tctx *c, size_t i, size_t j, npart *p, int np)
+{
+	int h = 2;
+	while (h < np && p[h].sep == '/')
+		h++;
+	if (h >= np || p[h].sep != '-' || p[1].sep != '/' || np - h < 2)
+		return 0;
+	for (int k = h + 1; k < np; k++)
+		if (p[k].sep != '/')
+			return 0;
+	int y1 = 0, m1, d1, y2 = 0, m2, d2, u1 = 0, u2 = 0;
+	char sep = p[h].sep;
+	p[h].sep = 0;
+	int k1 = ndate(p, h, 2, &y1, &m1, &d1, &u1), k2 = ndate(p + h, np - h, 2, &y2, &m2, &d2, &u2);
+	p[h].sep = sep;
+	if (u1 != h || u2 != np - h || (k1 != ND_DAY && k1 != ND_MONTHDAY) || (k2 != ND_DAY && k2 != ND_MONTHDAY))
+		return 0;
+	/* "1/2-3/4" with no year is a date range only where one is expected. */
+	if (k2 == ND_MONTHDAY && !date_context(c, i, j))
+		return 0;
+	size_t e = tok_end(c, j, p[np - 1].end);
+	if (!e)
+		return 0;
+	if (k2 == ND_MONTHDAY && (y2 = year_after(c, e, &e)) > 0)
+		k2 = ND_DAY;
+	if (k1 == ND_MONTHDAY)
+		y1 = k2 == ND_DAY ? y2 - (m1 > m2) : infer_year(c, m1, d1);
+	if (k2 == ND_MONTHDAY)
+		y2 = y1 + (m2 < m1 || (m2 == m1 && d2 < d1));
+	if (!y1 || d1 > days_in_month(y1, m1) || d2 > days_in_month(y2, m2))
+		emit_days(c, i, e, 0, 0, 0);
+	else
+		emit_days(c, i, e, 1, date_to_days(y1, m1, d1), date_to_days(y2, m2, d2));
+	return e - i;
+}
+
 /* A numeric or compact date at token J (I..J a weekday); tokens used from
  * I, or 0. */
 static size_t numeric(tctx *c, size_t i, size_t j)
@@ -591,15 +645,29 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	if (t[j].kind == TK_PUNCT)
 		return 0;
 	int np = nparts(c, t[j].start, t[n - 1].end, p);
+	size_t rng = numeric_range(c, i, j, p, np);
+	if (rng)
+		return rng;
 	int kind = ndate(p, np, date_context(c, i, j), &y, &m, &d, &used);
 	if (kind == ND_NONE)
 		return 0;
-	size_t k = j;
-	while (k < n && t[k].end < p[used - 1].end)
-		k++;
-	if (k >= n || t[k].end != p[used - 1].end)
+	size_t e = tok_end(c, j, p[used - 1].end);
+	if (!e)
 		return 0;
-	size_t e = k + 1;
+	/* "4-22 January, 1995": days of the month named after them. */
+	int mo;
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
+	    (mo = month_of(x, &t[e])) > 0) {
+		int y2 = year_after(c, e + 1, &e);
+		e += !y2;
+		if (!y2)
+			y2 = infer_year(c, mo, p[1].v);
+		if (p[1].v <= days_in_month(y2, mo)) {
+			emit_days(c, i, e, 1, date_to_days(y2, mo, p[0].v), date_to_days(y2, mo, p[1].v));
+			return e - i;
+		}
+		return 0;
+	}
 	/* "9-10 am": hours, not a date. */
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && e < n && t[e].kind == TK_WORD &&
 	    (x[t[e].start] | 0x20) != 'o' && t[e].end - t[e].start <= 4 &&
