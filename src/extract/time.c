@@ -2603,6 +2603,61 @@ static void weekday_of_count(tctx *c, size_t first)
 	c->out->len = k;
 }
 
+/* Record R is a day of the month alone: "the 4th", "the third". */
+static int bare_day_rec(const tctx *c, const trec *r)
+{
+	size_t a = tok_at(c->t, c->n, r->sp.start), b = tok_at(c->t, c->n, r->sp.end), nx;
+	int ord;
+	a += a < b && word_is(c->text, &c->t[a], "the");
+	return a < b && dayval(c, a, &nx, &ord) > 0 && nx == b;
+}
+
+/* A bare day at the other end of a one-day record R (tokens A..B): "from
+ * 4 to January 22, 1995", "from April 27 to the 3rd" take the month and
+ * year of R (the month before or after when the day would run backwards).
+ * The bare end is an ordinal or has "the": "from May 5 to 10" may be a
+ * count.  Returns 1 when R grew, 2 when it took the next record (the
+ * bare day) too. */
+static int bare_day_end(tctx *c, trec *r, size_t a, size_t b, size_t next_a)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t nx;
+	int ord, d;
+	if (!r->valid || r->open_end || memcmp(&r->start, &r->end, sizeof r->start))
+		return 0;
+	int32_t day = date_to_days(r->start.y, r->start.m, r->start.d);
+	if (a >= 3 && connector(x, &t[a - 1]) && !c->taken[a - 2] && (d = dayval(c, a - 2, &nx, &ord)) > 0 &&
+	    nx == a - 1 && (word_is(x, &t[a - 3], "from") || word_is(x, &t[a - 3], "between")) &&
+	    (!word_is(x, &t[a - 1], "and") || word_is(x, &t[a - 3], "between"))) {
+		int y = r->start.y, m = r->start.m - (d > r->start.d);
+		if (!m)
+			m = 12, y--;
+		if (d > days_in_month(y, m))
+			return 0;
+		r->start = date_from_days(date_to_days(y, m, d));
+		r->sp.start = t[a - 3].start;
+		return 1;
+	}
+	size_t k = b + 1;
+	int the = k < c->n && word_is(x, &t[k], "the");
+	k += the;
+	if (a < 1 || b >= c->n || !connector(x, &t[b]) || word_is(x, &t[b], "and") || k >= c->n ||
+	    !(word_is(x, &t[a - 1], "from") || word_is(x, &t[a - 1], "between")) ||
+	    (d = dayval(c, k, &nx, &ord)) <= 0 || !(ord || the) ||
+	    (nx < c->n && (month_of(x, &t[nx]) > 0 || word_is(x, &t[nx], "of"))))
+		return 0;
+	int y = r->start.y, m = r->start.m + (d < r->start.d);
+	if (m > 12)
+		m = 1, y++;
+	if (d > days_in_month(y, m) || date_to_days(y, m, d) < day)
+		return 0;
+	r->end = date_from_days(date_to_days(y, m, d));
+	r->sp.start = t[a - 1].start;
+	r->sp.end = t[nx - 1].end;
+	return 1 + (next_a == k || next_a == k - the);
+}
+
 static void combine(tctx *c, size_t first)
 {
 	const char *x = c->text;
@@ -2613,12 +2668,14 @@ static void combine(tctx *c, size_t first)
 		trec r = R[i];
 		size_t a = tok_at(t, c->n, r.sp.start);
 		size_t b = tok_at(t, c->n, r.sp.end); /* first token after */
+		int paired = 0;
 		if (i + 1 < c->out->len && b + 1 < c->n && connector(x, &t[b])) {
 			trec s2 = R[i + 1];
 			size_t a2 = tok_at(t, c->n, s2.sp.start);
 			int between = a > 0 && word_is(x, &t[a - 1], "between");
 			int from = a > 0 && word_is(x, &t[a - 1], "from");
-			if (a2 == b + 1 && (!word_is(x, &t[b], "and") || between) && r.valid && s2.valid) {
+			if (a2 == b + 1 && (!word_is(x, &t[b], "and") || between) && r.valid && s2.valid &&
+			    !bare_day_rec(c, &s2)) {
 				if (r.inferred && !s2.inferred) {
 					/* The year is written once, at the end. */
 					int dy = s2.start.y - r.start.y - (r.start.m > s2.start.m);
@@ -2640,10 +2697,13 @@ static void combine(tctx *c, size_t first)
 					r.sp.end = s2.sp.end;
 					if (between || from)
 						r.sp.start = t[a - 1].start;
-					i++;
+					i++, paired = 1;
 				}
 			}
 		}
+		if (!paired &&
+		    bare_day_end(c, &r, a, b, i + 1 < c->out->len ? tok_at(t, c->n, R[i + 1].sp.start) : c->n) == 2)
+			i++;
 		/* "between now and X", "from today until X": from the reference;
 		 * a date without a year then lies ahead. */
 		if (r.valid && has_ref_day(c) && a >= 3 && connector(x, &t[a - 1]) &&
