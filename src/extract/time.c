@@ -1439,6 +1439,15 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 		in = 1, j++;
 	int amt[U_COUNT] = {0}, u = 0, parts = 0;
 	int v = duration_at(c, j, amt, &u, &parts, &k);
+	/* "the 3 next weeks", "the two past years": as "the next 3 weeks". */
+	size_t q;
+	int v2 = !v && !range && j > i ? count_at(c, j, &q) : 0, u2;
+	if (v2 > 0 && q + 1 < n && (u2 = unit_of(x, &t[q + 1])) != 0 &&
+	    (word_is(x, &t[q], "next") || word_is(x, &t[q], "past") || word_is(x, &t[q], "last") ||
+	     word_is(x, &t[q], "coming"))) {
+		v = v2, u = u2, amt[u] = v, parts = 1, range = 1, k = q + 2;
+		back = !word_is(x, &t[q], "next") && !word_is(x, &t[q], "coming");
+	}
 	*cnt_a = j, *cnt_b = k ? k - 1 : j;
 	if (!v) {
 		/* "the day before [yesterday]", "the day after [tomorrow]" */
@@ -1461,7 +1470,6 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 	 * the rest is a day counted back of its own. */
 	if (range && parts > 1 && e < n &&
 	    (word_is(x, &t[e], "ago") || word_is(x, &t[e], "later") || word_is(x, &t[e], "earlier"))) {
-		size_t q;
 		count_at(c, j, &q);
 		memset(amt, 0, sizeof amt);
 		amt[u] = v, parts = 1, e = q + 1;
@@ -1486,6 +1494,14 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 		}
 		emit_days(c, i, e, day_ok, s0, e0);
 		return e - i;
+	}
+	/* "4 weeks in the future", "two years in the past": the span from REF. */
+	if (!range && !in && e + 2 < n && word_is(x, &t[e], "in") && word_is(x, &t[e + 1], "the") &&
+	    (word_is(x, &t[e + 2], "future") || word_is(x, &t[e + 2], "past"))) {
+		int past = word_is(x, &t[e + 2], "past");
+		emit_days(c, i, e + 3, day_ok, past ? add_duration(r, amt, -1) : r + 1,
+			  past ? r - 1 : add_duration(r, amt, 1));
+		return e + 3 - i;
 	}
 	if (in) {
 		int32_t d = add_duration(r, amt, 1);
@@ -2103,6 +2119,10 @@ static size_t relative(tctx *c, size_t i)
 		if (word_is(x, &t[i + 2], "after") ? word_is(x, &t[k], "next") : word_is(x, &t[k], "last"))
 			which = 3, pstep = word_is(x, &t[i + 2], "after") ? 2 : -2, j = i + 1, stop = k + 1;
 	}
+	/* "the fortnight" at the end of a clause: this one. */
+	if (!which && i + 1 < n && word_is(x, a, "the") && word_is(x, &t[i + 1], "fortnight") &&
+	    (i + 2 == n || t[i + 2].kind == TK_PUNCT))
+		which = 2, pstep = 0, j = i + 1;
 	/* "this calendar year", "next business week" */
 	if (which && j + 1 < n && (word_is(x, &t[j], "calendar") || word_is(x, &t[j], "business") ||
 				   word_is(x, &t[j], "working")))
@@ -2242,6 +2262,9 @@ static size_t relative(tctx *c, size_t i)
 		else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "coming") || word_is(x, &t[k], "following"))
 			step = 1, explicit_ = 1, k++;
 		int bare = k == i && i > 0 && (word_is(x, &t[i - 1], "on") || word_is(x, &t[i - 1], "mom"));
+		/* "that weekend" without its antecedent: as "the weekend". */
+		if (k == i && i > 0 && word_is(x, &t[i - 1], "that"))
+			the = 1, bare = 1, from = i - 1;
 		if (k > i && word_is(x, &t[i], "the") && i > 0 && (word_is(x, &t[i - 1], "over") || word_is(x, &t[i - 1], "at")))
 			past = 1, from = word_is(x, &t[i - 1], "over") ? i - 1 : i;
 		if (k < n && word_is(x, &t[k], "weekend") && (k > i || bare)) {
