@@ -457,6 +457,12 @@ static int nparts(const tctx *c, uint32_t s, uint32_t lim, npart *p)
 			sep = 0;
 			continue;
 		}
+		/* "08/12,2015": a year glued by a comma to a month and day. */
+		if (np == 2 && p[1].sep == '/' && q + 4 < lim && x[q] == ',' && is_digit(x[q + 1]) &&
+		    (q + 5 >= lim || !is_digit(x[q + 5]))) {
+			sep = x[q++];
+			continue;
+		}
 		break;
 	}
 	return np;
@@ -484,7 +490,7 @@ enum { ND_NONE, ND_DAY, ND_MONTH, ND_MONTHDAY, ND_MONTHS };
  * preposition. */
 static int ndate(const npart *p, int np, int ctx, int *y, int *m, int *d, int *used)
 {
-	if (np >= 3 && p[1].sep && p[1].sep == p[2].sep) {
+	if (np >= 3 && p[1].sep && (p[1].sep == p[2].sep || (p[2].sep == ',' && p[2].digits == 4))) {
 		*used = 3;
 		if (p[0].digits == 4 && year_ok(p[0].v)) {
 			*y = p[0].v;
@@ -574,6 +580,54 @@ static int date_context(const tctx *c, size_t i, size_t j)
 	return word_is(x, &t[i - 1], "this") || word_is(x, &t[i - 1], "next") ? 1 : 0;
 }
 
+/* The token after the one from J that ends at byte END, or 0. */
+static size_t tok_end(const tctx *c, size_t j, uint32_t end)
+{
+	while (j < c->n && c->t[j].end < end)
+		j++;
+	return j < c->n && c->t[j].end == end ? j + 1 : 0;
+}
+
+/* Two numeric dates joined by a dash, "10/1-11/2/2017", "2/29-3/1": one
+ * range; a year written once at the end is both ends', and with none the
+ * end follows the start.  Tokens used from
+ * I, or 0. */
+static size_t numeric_range(tctx *c, size_t i, size_t j, npart *p, int np)
+{
+	int h = 2;
+	while (h < np && p[h].sep == '/')
+		h++;
+	if (h >= np || p[h].sep != '-' || p[1].sep != '/' || np - h < 2)
+		return 0;
+	for (int k = h + 1; k < np; k++)
+		if (p[k].sep != '/')
+			return 0;
+	int y1 = 0, m1, d1, y2 = 0, m2, d2, u1 = 0, u2 = 0;
+	char sep = p[h].sep;
+	p[h].sep = 0;
+	int k1 = ndate(p, h, 2, &y1, &m1, &d1, &u1), k2 = ndate(p + h, np - h, 2, &y2, &m2, &d2, &u2);
+	p[h].sep = sep;
+	if (u1 != h || u2 != np - h || (k1 != ND_DAY && k1 != ND_MONTHDAY) || (k2 != ND_DAY && k2 != ND_MONTHDAY))
+		return 0;
+	/* "1/2-3/4" with no year is a date range only where one is expected. */
+	if (k2 == ND_MONTHDAY && !date_context(c, i, j))
+		return 0;
+	size_t e = tok_end(c, j, p[np - 1].end);
+	if (!e)
+		return 0;
+	if (k2 == ND_MONTHDAY && (y2 = year_after(c, e, &e)) > 0)
+		k2 = ND_DAY;
+	if (k1 == ND_MONTHDAY)
+		y1 = k2 == ND_DAY ? y2 - (m1 > m2) : infer_year(c, m1, d1);
+	if (k2 == ND_MONTHDAY)
+		y2 = y1 + (m2 < m1 || (m2 == m1 && d2 < d1));
+	if (!y1 || d1 > days_in_month(y1, m1) || d2 > days_in_month(y2, m2))
+		emit_days(c, i, e, 0, 0, 0);
+	else
+		emit_days(c, i, e, 1, date_to_days(y1, m1, d1), date_to_days(y2, m2, d2));
+	return e - i;
+}
+
 /* A numeric or compact date at token J (I..J a weekday); tokens used from
  * I, or 0. */
 static size_t numeric(tctx *c, size_t i, size_t j)
@@ -588,15 +642,29 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	int np = nparts(c, t[j].start, t[n - 1].end, p);
 	if (np < 2) /* no date of one part: spare the context */
 		return 0;
+	size_t rng = numeric_range(c, i, j, p, np);
+	if (rng)
+		return rng;
 	int kind = ndate(p, np, date_context(c, i, j), &y, &m, &d, &used);
 	if (kind == ND_NONE)
 		return 0;
-	size_t k = j;
-	while (k < n && t[k].end < p[used - 1].end)
-		k++;
-	if (k >= n || t[k].end != p[used - 1].end)
+	size_t e = tok_end(c, j, p[used - 1].end);
+	if (!e)
 		return 0;
-	size_t e = k + 1;
+	/* "4-22 January, 1995": days of the month named after them. */
+	int mo;
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
+	    (mo = month_of(x, &t[e])) > 0) {
+		int y2 = year_after(c, e + 1, &e);
+		e += !y2;
+		if (!y2)
+			y2 = infer_year(c, mo, p[1].v);
+		if (p[1].v <= days_in_month(y2, mo)) {
+			emit_days(c, i, e, 1, date_to_days(y2, mo, p[0].v), date_to_days(y2, mo, p[1].v));
+			return e - i;
+		}
+		return 0;
+	}
 	/* "9-10 am": hours, not a date. */
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && e < n && t[e].kind == TK_WORD &&
 	    (x[t[e].start] | 0x20) != 'o' && t[e].end - t[e].start <= 4 &&
@@ -1373,6 +1441,15 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 		in = 1, j++;
 	int amt[U_COUNT] = {0}, u = 0, parts = 0;
 	int v = duration_at(c, j, amt, &u, &parts, &k);
+	/* "the 3 next weeks", "the two past years": as "the next 3 weeks". */
+	size_t q;
+	int v2 = !v && !range && j > i ? count_at(c, j, &q) : 0, u2;
+	if (v2 > 0 && q + 1 < n && (u2 = unit_of(x, &t[q + 1])) != 0 &&
+	    (word_is(x, &t[q], "next") || word_is(x, &t[q], "past") || word_is(x, &t[q], "last") ||
+	     word_is(x, &t[q], "coming"))) {
+		v = v2, u = u2, amt[u] = v, parts = 1, range = 1, k = q + 2;
+		back = !word_is(x, &t[q], "next") && !word_is(x, &t[q], "coming");
+	}
 	*cnt_a = j, *cnt_b = k ? k - 1 : j;
 	if (!v) {
 		/* "the day before [yesterday]", "the day after [tomorrow]" */
@@ -1391,6 +1468,15 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 		return 0;
 	}
 	size_t e = k;
+	/* "the last 3 months and 2 days ago": the span is the first part only,
+	 * the rest is a day counted back of its own. */
+	if (range && parts > 1 && e < n &&
+	    (word_is(x, &t[e], "ago") || word_is(x, &t[e], "later") || word_is(x, &t[e], "earlier"))) {
+		count_at(c, j, &q);
+		memset(amt, 0, sizeof amt);
+		amt[u] = v, parts = 1, e = q + 1;
+		*cnt_b = q;
+	}
 	if (range && (j > i || within)) {
 		int32_t s0, e0;
 		int whole = parts == 1 && (u == U_QUARTER || u == U_DECADE || u == U_FORTNIGHT) && !within;
@@ -1410,6 +1496,14 @@ static size_t offset_at(tctx *c, size_t i, size_t *cnt_a, size_t *cnt_b)
 		}
 		emit_days(c, i, e, day_ok, s0, e0);
 		return e - i;
+	}
+	/* "4 weeks in the future", "two years in the past": the span from REF. */
+	if (!range && !in && e + 2 < n && word_is(x, &t[e], "in") && word_is(x, &t[e + 1], "the") &&
+	    (word_is(x, &t[e + 2], "future") || word_is(x, &t[e + 2], "past"))) {
+		int past = word_is(x, &t[e + 2], "past");
+		emit_days(c, i, e + 3, day_ok, past ? add_duration(r, amt, -1) : r + 1,
+			  past ? r - 1 : add_duration(r, amt, 1));
+		return e + 3 - i;
 	}
 	if (in) {
 		int32_t d = add_duration(r, amt, 1);
@@ -2027,6 +2121,10 @@ static size_t relative(tctx *c, size_t i)
 		if (word_is(x, &t[i + 2], "after") ? word_is(x, &t[k], "next") : word_is(x, &t[k], "last"))
 			which = 3, pstep = word_is(x, &t[i + 2], "after") ? 2 : -2, j = i + 1, stop = k + 1;
 	}
+	/* "the fortnight" at the end of a clause: this one. */
+	if (!which && i + 1 < n && word_is(x, a, "the") && word_is(x, &t[i + 1], "fortnight") &&
+	    (i + 2 == n || t[i + 2].kind == TK_PUNCT))
+		which = 2, pstep = 0, j = i + 1;
 	/* "this calendar year", "next business week" */
 	if (which && j + 1 < n && (word_is(x, &t[j], "calendar") || word_is(x, &t[j], "business") ||
 				   word_is(x, &t[j], "working")))
@@ -2166,6 +2264,9 @@ static size_t relative(tctx *c, size_t i)
 		else if (word_is(x, &t[k], "next") || word_is(x, &t[k], "coming") || word_is(x, &t[k], "following"))
 			step = 1, explicit_ = 1, k++;
 		int bare = k == i && i > 0 && (word_is(x, &t[i - 1], "on") || word_is(x, &t[i - 1], "mom"));
+		/* "that weekend" without its antecedent: as "the weekend". */
+		if (k == i && i > 0 && word_is(x, &t[i - 1], "that"))
+			the = 1, bare = 1, from = i - 1;
 		if (k > i && word_is(x, &t[i], "the") && i > 0 && (word_is(x, &t[i - 1], "over") || word_is(x, &t[i - 1], "at")))
 			past = 1, from = word_is(x, &t[i - 1], "over") ? i - 1 : i;
 		if (k < n && word_is(x, &t[k], "weekend") && (k > i || bare)) {
@@ -2530,6 +2631,61 @@ static void weekday_of_count(tctx *c, size_t first)
 	c->out->len = k;
 }
 
+/* Record R is a day of the month alone: "the 4th", "the third". */
+static int bare_day_rec(const tctx *c, const trec *r)
+{
+	size_t a = tok_at(c->t, c->n, r->sp.start), b = tok_at(c->t, c->n, r->sp.end), nx;
+	int ord;
+	a += a < b && word_is(c->text, &c->t[a], "the");
+	return a < b && dayval(c, a, &nx, &ord) > 0 && nx == b;
+}
+
+/* A bare day at the other end of a one-day record R (tokens A..B): "from
+ * 4 to January 22, 1995", "from April 27 to the 3rd" take the month and
+ * year of R (the month before or after when the day would run backwards).
+ * The bare end is an ordinal or has "the": "from May 5 to 10" may be a
+ * count.  Returns 1 when R grew, 2 when it took the next record (the
+ * bare day) too. */
+static int bare_day_end(tctx *c, trec *r, size_t a, size_t b, size_t next_a)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t nx;
+	int ord, d;
+	if (!r->valid || r->open_end || memcmp(&r->start, &r->end, sizeof r->start))
+		return 0;
+	int32_t day = date_to_days(r->start.y, r->start.m, r->start.d);
+	if (a >= 3 && connector(x, &t[a - 1]) && !c->taken[a - 2] && (d = dayval(c, a - 2, &nx, &ord)) > 0 &&
+	    nx == a - 1 && (word_is(x, &t[a - 3], "from") || word_is(x, &t[a - 3], "between")) &&
+	    (!word_is(x, &t[a - 1], "and") || word_is(x, &t[a - 3], "between"))) {
+		int y = r->start.y, m = r->start.m - (d > r->start.d);
+		if (!m)
+			m = 12, y--;
+		if (d > days_in_month(y, m))
+			return 0;
+		r->start = date_from_days(date_to_days(y, m, d));
+		r->sp.start = t[a - 3].start;
+		return 1;
+	}
+	size_t k = b + 1;
+	int the = k < c->n && word_is(x, &t[k], "the");
+	k += the;
+	if (a < 1 || b >= c->n || !connector(x, &t[b]) || word_is(x, &t[b], "and") || k >= c->n ||
+	    !(word_is(x, &t[a - 1], "from") || word_is(x, &t[a - 1], "between")) ||
+	    (d = dayval(c, k, &nx, &ord)) <= 0 || !(ord || the) ||
+	    (nx < c->n && (month_of(x, &t[nx]) > 0 || word_is(x, &t[nx], "of"))))
+		return 0;
+	int y = r->start.y, m = r->start.m + (d < r->start.d);
+	if (m > 12)
+		m = 1, y++;
+	if (d > days_in_month(y, m) || date_to_days(y, m, d) < day)
+		return 0;
+	r->end = date_from_days(date_to_days(y, m, d));
+	r->sp.start = t[a - 1].start;
+	r->sp.end = t[nx - 1].end;
+	return 1 + (next_a == k || next_a == k - the);
+}
+
 static void combine(tctx *c, size_t first)
 {
 	const char *x = c->text;
@@ -2540,12 +2696,14 @@ static void combine(tctx *c, size_t first)
 		trec r = R[i];
 		size_t a = tok_at(t, c->n, r.sp.start);
 		size_t b = tok_at(t, c->n, r.sp.end); /* first token after */
+		int paired = 0;
 		if (i + 1 < c->out->len && b + 1 < c->n && connector(x, &t[b])) {
 			trec s2 = R[i + 1];
 			size_t a2 = tok_at(t, c->n, s2.sp.start);
 			int between = a > 0 && word_is(x, &t[a - 1], "between");
 			int from = a > 0 && word_is(x, &t[a - 1], "from");
-			if (a2 == b + 1 && (!word_is(x, &t[b], "and") || between) && r.valid && s2.valid) {
+			if (a2 == b + 1 && (!word_is(x, &t[b], "and") || between) && r.valid && s2.valid &&
+			    !bare_day_rec(c, &s2)) {
 				if (r.inferred && !s2.inferred) {
 					/* The year is written once, at the end. */
 					int dy = s2.start.y - r.start.y - (r.start.m > s2.start.m);
@@ -2567,10 +2725,13 @@ static void combine(tctx *c, size_t first)
 					r.sp.end = s2.sp.end;
 					if (between || from)
 						r.sp.start = t[a - 1].start;
-					i++;
+					i++, paired = 1;
 				}
 			}
 		}
+		if (!paired &&
+		    bare_day_end(c, &r, a, b, i + 1 < c->out->len ? tok_at(t, c->n, R[i + 1].sp.start) : c->n) == 2)
+			i++;
 		/* "between now and X", "from today until X": from the reference;
 		 * a date without a year then lies ahead. */
 		if (r.valid && has_ref_day(c) && a >= 3 && connector(x, &t[a - 1]) &&
