@@ -745,7 +745,7 @@ static size_t absolute(tctx *c, size_t i)
 	}
 	/* Numeric and compact forms: 2025-04-17, 4/17/2025, 17.04.2025,
 	 * 05-Aug-2016, 2019/aug/01, Oct-2, Dec31, 11/2016. */
-	if (j < n && (k = numeric(c, i, j)) > 0)
+	if (j < n && !(j == i && t[i].kind == TK_WORD) && (k = numeric(c, i, j)) > 0) /* a word: done above */
 		return k;
 	/* "Friday the 26th", "Mon 13th": the day D of the nearest month (this
 	 * one, else the ones before) on which D is that weekday. */
@@ -820,13 +820,14 @@ static size_t absolute(tctx *c, size_t i)
 		}
 		return 0;
 	}
+	/* [the] D: read once for the two forms below. */
+	size_t k0 = j + (j < n && word_is(x, &t[j], "the")), e1 = 0;
+	int o1 = 0, d1 = dayval(c, k0, &e1, &o1);
 	/* [the] D (to|-|through|and) [the] D [of] Month [YYYY]: days of one month */
 	{
-		size_t k0 = j, e1, e2;
-		int d1, d2, o1, o2;
-		if (k0 < n && word_is(x, &t[k0], "the"))
-			k0++;
-		if ((d1 = dayval(c, k0, &e1, &o1)) > 0 && e1 + 1 < n && connector(x, &t[e1])) {
+		size_t e2;
+		int d2, o2;
+		if (d1 > 0 && e1 + 1 < n && connector(x, &t[e1])) {
 			/* "18 and 19 June": two days, not a range. */
 			int two = word_is(x, &t[e1], "and") && !(i > 0 && word_is(x, &t[i - 1], "between"));
 			size_t k1 = e1 + 1;
@@ -873,7 +874,8 @@ static size_t absolute(tctx *c, size_t i)
 	/* Not "$12 December": an amount. */
 	if (j > 0 && t[j - 1].kind == TK_PUNCT && (t[j - 1].cp == '$' || t[j - 1].cp == 0xA3 || t[j - 1].cp == 0x20AC))
 		return 0;
-	if ((d = dayval(c, j, &k, &ord)) > 0) {
+	d = d1, k = e1, ord = o1; /* dayval(c, j, &k, &ord) */
+	if (d > 0) {
 		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
 			k++;
 		/* "the 15th day of next month", "the twenty-sixth day of the month" */
