@@ -1032,17 +1032,23 @@ static size_t quarter(tctx *c, size_t i)
 		}
 		if (word_is(x, &t[j], "the"))
 			j++;
+		/* The noun first: most tokens here open no quarter. */
+		if (j + 1 >= n)
+			return 0;
+		int isq = word_is(x, &t[j + 1], "quarter") || word_is(x, &t[j + 1], "qtr");
+		if (!isq && !word_is(x, &t[j + 1], "half"))
+			return 0;
 		int o = 0, ord = 0, v;
-		for (int m = 0; j < n && ordw[m]; m++)
+		for (int m = 0; ordw[m]; m++)
 			if (word_is(x, &t[j], ordw[m]))
 				o = m + 1;
-		if (!o && j < n && (v = intval(x, &t[j], &ord)) >= 1 && v <= 4 && ord)
+		if (!o && (v = intval(x, &t[j], &ord)) >= 1 && v <= 4 && ord)
 			o = v;
-		if (!o || j + 1 >= n)
+		if (!o)
 			return 0;
-		if (word_is(x, &t[j + 1], "quarter") || word_is(x, &t[j + 1], "qtr"))
+		if (isq)
 			q = o;
-		else if (word_is(x, &t[j + 1], "half") && o <= 2)
+		else if (o <= 2)
 			half = o;
 		else
 			return 0;
@@ -1723,15 +1729,15 @@ static int32_t last_monday(int y, int m, int year)
 
 static int ordinal_at(const tctx *c, size_t k, size_t *next)
 {
-	static const char *const ordw[] = {"first", "second", "third", "fourth", "fifth", NULL};
 	const char *x = c->text;
 	if (k >= c->n)
 		return 0;
-	for (int q = 0; ordw[q]; q++)
-		if (word_is(x, &c->t[k], ordw[q])) {
-			*next = k + 1;
-			return q + 1;
-		}
+	/* "first" to "fifth" (numbers.txt; not "thirds"). */
+	int w = (c->cls[k] & TC_NUMBER) ? numword(c, &c->t[k], NUMW_ORD) : -1;
+	if (w >= 1 && w <= 5 && (x[c->t[k].end - 1] | 0x20) != 's') {
+		*next = k + 1;
+		return w;
+	}
 	if (word_is(x, &c->t[k], "last") || word_is(x, &c->t[k], "final")) {
 		*next = k + 1;
 		return -1;
