@@ -105,6 +105,8 @@ static int lookup(const lexmap *m, const char *text, const token *t)
 
 static int month_of(const char *text, const token *t)
 {
+	if (t->kind != TK_WORD)
+		return -1;
 	/* "May" and "march" are words too: a lowercase "may" is a verb. */
 	if (!(t->flags & TF_CAP) && (word_is(text, t, "may") || word_is(text, t, "march") ||
 				     word_is(text, t, "sat") || word_is(text, t, "sun")))

@@ -10,6 +10,7 @@
 #include "lex/lexicon.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,9 +401,12 @@ static void build(void)
 	L.html_hints = file("html_hints")->entries;
 }
 
-const lexicons *lexicon_get(void)
+_Atomic(const lexicons *) lexicon_built;
+
+const lexicons *lexicon_build_once(void)
 {
 	pthread_once(&once, build);
+	atomic_store_explicit(&lexicon_built, &L, memory_order_release);
 	return &L;
 }
 

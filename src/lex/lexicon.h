@@ -7,6 +7,7 @@
 #ifndef ATTEST_LEXICON_H
 #define ATTEST_LEXICON_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -98,7 +99,14 @@ typedef struct lexicons {
 
 /* The lexicons, built on first use; never NULL (aborts only if the
  * compiled-in data is malformed or memory runs out at start-up). */
-const lexicons *lexicon_get(void);
+const lexicons *lexicon_build_once(void);
+extern _Atomic(const lexicons *) lexicon_built;
+static inline const lexicons *lexicon_get(void)
+{
+	/* Built once (thread-safe); after that one load, no call. */
+	const lexicons *l = atomic_load_explicit(&lexicon_built, memory_order_acquire);
+	return l ? l : lexicon_build_once();
+}
 
 /* Could the word of hash H (lexicon_word_hash) have a token class?  The
  * inline first step of lexicon_token_class_hashed: most words stop here. */
