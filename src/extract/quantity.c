@@ -88,7 +88,9 @@ static size_t fold(const char *text, const token *t, char *w)
 
 static int punct_is(const token *t, uint32_t cp) { return t->kind == TK_PUNCT && t->cp == cp; }
 
-static int at_word(qctx *c, size_t j, const char *w) { return j < c->n && word_is(c->text, &c->t[j], w); }
+/* Is token J the word W?  A macro, so that a literal W's length folds
+ * (token_word); J has no side effects at every use. */
+#define at_word(c, j, w) ((j) < (c)->n && word_is((c)->text, &(c)->t[j], (w)))
 
 /* The number word S[0..N) (any case): its class, value and plurality. */
 static int numword_text(const char *s, size_t n, double *v, int *plural)
@@ -659,11 +661,14 @@ static int modifier_before(qctx *c, size_t i, size_t lo, size_t *first)
 	for (size_t k = 1; k <= 6 && k <= i - lo; k++) {
 		char w[MAX_WORD];
 		const token *x = &c->t[i - k];
+		/* Most words before a number end no phrase: one probe by the
+		 * token's hash says so. */
+		if (k == 1 && (x->kind != TK_WORD || lexmap_get_hashed(&L->qmod_last, c->text + x->start,
+									 x->end - x->start, token_hash(c->text, x)) < 0))
+			return 0;
 		size_t wl = x->kind == TK_WORD ? fold(c->text, x, w) : 0;
 		if (!wl || wl + 1 > at)
 			break;
-		if (k == 1 && lexmap_get(&L->qmod_last, w, wl) < 0)
-			return 0; /* most words before a number end no phrase */
 		if (k > 1)
 			phrase[--at] = ' ';
 		at -= wl;
