@@ -1068,6 +1068,10 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 			end = j;
 		if (r.kind == QK_COUNT)
 			r.kind = (uint8_t)k;
+		/* "aged 73", "at the age of 71", "between the ages of 18 and 60" */
+		if (start > lo + 1 && at_word(c, start - 1, "of") &&
+		    (at_word(c, start - 2, "age") || at_word(c, start - 2, "ages")) && r.kind == QK_COUNT)
+			r.kind = QK_AGE;
 		if (start > lo && at_word(c, start - 1, "aged") && r.kind == QK_COUNT)
 			r.kind = QK_AGE;
 		int post = rend ? 0 : modifier_after(c, end, &j);
