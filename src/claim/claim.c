@@ -17,6 +17,7 @@
 #include "claim/claim.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "claim/sentx.h"
 
@@ -361,6 +362,63 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 
 /* ---- count claims -------------------------------------------------- */
 
+static int possessive_pronoun(const sentx *s, size_t i)
+{
+	return tok_is(s, i, "his") || tok_is(s, i, "her") || tok_is(s, i, "their") || tok_is(s, i, "its") ||
+	       tok_is(s, i, "our") || tok_is(s, i, "my") || tok_is(s, i, "your");
+}
+
+static int number_word(const sentx *s, size_t i)
+{
+	const token *t = &s->t[i];
+	return t->kind == TK_WORD && (lexicon_token_class(s->text + t->start, t->end - t->start) & TC_NUMBER) &&
+	       !tok_is(s, i, "a") && !tok_is(s, i, "an");
+}
+
+/* Is the event word at V negated: "did not die", "were never deployed",
+ * "weren't killed"? */
+static int negated(const sentx *s, size_t v)
+{
+	for (size_t k = v; k > 0 && v - k < 3; k--) {
+		const token *t = &s->t[k - 1];
+		size_t n = t->end - t->start;
+		if (tok_is(s, k - 1, "not") || tok_is(s, k - 1, "never") ||
+		    (t->kind == TK_WORD && n > 3 && strncasecmp(s->text + t->end - 3, "n't", 3) == 0) ||
+		    (t->kind == TK_WORD && n > 5 && memcmp(s->text + t->end - 5, "n\xE2\x80\x99t", 5) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the sentence speak of war, besides the counted noun at HEAD: a
+ * military noun or a word of fighting? */
+static int war_context(const sentx *s, size_t head)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l;
+		if (i == head || tok_is(s, i, "losses") || tok_is(s, i, "loss") || tok_is(s, i, "casualties"))
+			continue;
+		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS || tok_is(s, i, "fight") ||
+		    tok_is(s, i, "fighting") || tok_is(s, i, "war") || tok_is(s, i, "front") || tok_is(s, i, "combat") ||
+		    tok_is(s, i, "battlefield") || tok_is(s, i, "battle") || tok_is(s, i, "offensive") ||
+		    tok_is(s, i, "invasion") || tok_is(s, i, "army") || tok_is(s, i, "military") ||
+		    tok_is(s, i, "shelling") || tok_is(s, i, "killed") || tok_is(s, i, "wounded"))
+			return 1;
+	}
+	return 0;
+}
+
+static int preposition(const sentx *s, size_t i);
+
+/* A word that opens another clause, whose verb is not the count's: "three
+ * children who are orphaned when their parents die". */
+static int subordinator(const sentx *s, size_t i)
+{
+	return tok_is(s, i, "but") || tok_is(s, i, "while") || tok_is(s, i, "when") || tok_is(s, i, "whereas") ||
+	       tok_is(s, i, "because") || tok_is(s, i, "although") || tok_is(s, i, "though") || tok_is(s, i, "if") ||
+	       tok_is(s, i, "unless") || tok_is(s, i, "where");
+}
+
 /* The counted noun after a number: "12,000 North Korean troops",
  * "3,000 North Koreans", "two prisoners of war".  Sets *NA..*NB (noun
  * phrase start after the number, end), *GROUP (CN_*) and *DEM (demonym
@@ -369,10 +427,8 @@ static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, in
 {
 	size_t j = from;
 	*dem = -1;
-	if (tok_is(s, j, "of") && !tok_is(s, j + 1, "the"))
-		j++;
-	else if (tok_is(s, j, "of") && tok_is(s, j + 1, "the"))
-		j += 2;
+	if (tok_is(s, j, "of"))
+		j += 1 + determiner(s, j + 1); /* "200 of its personnel" */
 	for (size_t steps = 0; j < s->n && steps < 6; steps++) {
 		size_t l;
 		int g = sx_match(s, &s->L->counted, j, &l);
@@ -412,9 +468,11 @@ static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, in
 		}
 		if (s->t[j].kind != TK_WORD)
 			return 0;
-		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP ||
-		    tok_is(s, j, "of") || tok_is(s, j, "to") || tok_is(s, j, "and") || tok_is(s, j, "or") ||
-		    tok_is(s, j, "who") || tok_is(s, j, "that") || tok_is(s, j, "by") || tok_is(s, j, "for"))
+		/* A determiner or a preposition opens another phrase: "2004
+		 * reinforces the trend towards higher losses" counts no losses. */
+		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP || determiner(s, j) ||
+		    preposition(s, j) || tok_is(s, j, "and") || tok_is(s, j, "or") || tok_is(s, j, "who") ||
+		    tok_is(s, j, "that"))
 			return 0;
 		j++;
 	}
@@ -428,14 +486,14 @@ static int clause_stop(const sentx *s, size_t i)
 
 /* The nearest event word after the counted noun (within the clause) and
  * before the number; returns 1 + measure, or 0. */
-static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after, size_t *dist_before)
+static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after, size_t *dist_before,
+			size_t *verb)
 {
 	size_t l;
 	int after = 0, before = 0;
 	size_t da = 99, db = 99;
 	for (size_t j = nb; j < s->n && j < nb + 9; j++) {
-		if (clause_stop(s, j) || tok_is(s, j, "but") || tok_is(s, j, "while") ||
-		    (tok_punct(s, j, ',') && j > nb + 1))
+		if (clause_stop(s, j) || subordinator(s, j) || (tok_punct(s, j, ',') && j > nb + 1))
 			break;
 		int m = sx_match(s, &s->L->mverb, j, &l);
 		if (m) {
@@ -445,8 +503,12 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 		}
 	}
 	for (size_t j = va; j > 0 && va - j < 6; j--) {
-		/* "killed and 2,700 wounded": the verb before "and" is the other count's. */
-		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ',') || tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or"))
+		/* "killed and 2,700 wounded": the verb before "and" is the other count's;
+		 * "killed one of two crewmen": the verb is the partitive's; "missing
+		 * his target of treating 3 million": a possessive's noun is between. */
+		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ',') || tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or") ||
+		    possessive_pronoun(s, j - 1) ||
+		    (tok_is(s, j - 1, "of") && j >= 2 && (s->t[j - 2].kind == TK_NUM || number_word(s, j - 2))))
 			break;
 		int m = sx_match(s, &s->L->mverb, j - 1, &l);
 		if (!m)
@@ -459,8 +521,11 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 	}
 	*dist_after = da;
 	*dist_before = db;
-	if (after && (da <= db || !before))
+	if (after && (da <= db || !before)) {
+		*verb = nb + da;
 		return after;
+	}
+	*verb = va - db - 1;
 	return before;
 }
 
@@ -478,7 +543,8 @@ static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
 	int ok = 0;
 	for (int i = 0; intro[i] && va > 0; i++)
 		ok |= tok_is(s, va - 1, intro[i]);
-	if (!ok)
+	/* "one of two crewmen": a partitive, no toll */
+	if (!ok || (tok_is(s, va - 1, "of") && va >= 2 && (s->t[va - 2].kind == TK_NUM || number_word(s, va - 2))))
 		return 0;
 	size_t l;
 	for (size_t j = va - 1; j > 0 && va - j < 12; j--) {
@@ -599,8 +665,11 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		int found = counted_after(s, vb, &nb, &group, &dem, &head);
 		int m = 0;
 		if (found) {
-			size_t dist_b;
-			m = measure_near(s, va, nb, &dist, &dist_b);
+			size_t dist_b, verb;
+			m = measure_near(s, va, nb, &dist, &dist_b, &verb);
+			/* "five soldiers did not die", "were never deployed" */
+			if (m && negated(s, verb))
+				continue;
 			size_t l;
 			/* A noun that carries its measure ("2,000 injured", "two POWs")
 			 * wins unless a verb right after it says otherwise ("40
@@ -608,6 +677,10 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			int mn = sx_match(s, &s->L->mnoun, head, &l);
 			if (mn && (!m || (dist > 3 && dist_b > 2)))
 				m = mn;
+			/* "losses" count people only in war: not "6,000 job losses",
+			 * "three straight losses", "1987 loan losses". */
+			if ((tok_is(s, head, "losses") || tok_is(s, head, "loss")) && !war_context(s, head))
+				continue;
 			/* "100 North Koreans were killed and 1,000 wounded": an
 			 * elided noun after a conjunction has the earlier count's
 			 * nationality. */
@@ -626,9 +699,13 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			    (s->mat[j + 1] >= 0 || (tok_is(s, j + 1, "the") && tok_word(s, j + 2))))
 				m = 1 + MS_DEPLOYED;
 		} else if ((m = toll_before(s, va, &head, &nb)) != 0) {
+			if ((tok_is(s, head, "losses") || tok_is(s, head, "loss")) && !war_context(s, head))
+				continue;
 			/* "put the death toll at 112": the number of the measure's noun;
-			 * the subject is people (of the nearest nationality). */
-			group = 0;
+			 * the subject is people (of the nearest nationality), troops
+			 * for a military noun ("Russian losses at 700,000"). */
+			size_t l;
+			group = sx_match(s, &s->L->counted, head, &l) == CN_TROOPS ? CN_TROOPS : 0;
 			for (size_t b = va; b > 0 && dem < 0; b--)
 				if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM)
 					dem = s->mat[b - 1];
