@@ -633,6 +633,30 @@ static size_t numeric_range(tctx *c, size_t i, size_t j, npart *p, int np)
 	return e - i;
 }
 
+/* "Sat 6/7": two bare numbers after a weekday are the month and day in
+ * whichever order falls on that weekday (month first when both do).  Not
+ * with a dash: "Monday 12-4" is more often hours.  Tokens used from I, or
+ * 0. */
+static size_t weekday_numeric(tctx *c, size_t i, size_t j, const npart *p, int np)
+{
+	int wd = weekday_of(c->text, &c->t[i]);
+	if (wd < 0 || np < 2 || p[0].month || p[1].month || p[0].digits > 2 || p[1].digits > 2 ||
+	    p[1].sep != '/' || (np > 2 && p[2].sep == p[1].sep))
+		return 0;
+	size_t e = tok_end(c, j, p[1].end);
+	if (!e)
+		return 0;
+	for (int order = 0; order < 2; order++) {
+		int m = order ? p[1].v : p[0].v, d = order ? p[0].v : p[1].v, y;
+		if (m < 1 || m > 12 || d < 1 || !(y = infer_year(c, m, d)) || d > days_in_month(y, m) ||
+		    weekday(date_to_days(y, m, d)) != wd)
+			continue;
+		emit_day(c, i, e, y, m, d);
+		return e - i;
+	}
+	return 0;
+}
+
 /* A numeric or compact date at token J (I..J a weekday); tokens used from
  * I, or 0. */
 static size_t numeric(tctx *c, size_t i, size_t j)
@@ -649,6 +673,8 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	if (rng)
 		return rng;
 	int kind = ndate(p, np, date_context(c, i, j), &y, &m, &d, &used);
+	if (kind == ND_MONTHDAY && j > i && (rng = weekday_numeric(c, i, j, p, np)) > 0)
+		return rng;
 	if (kind == ND_NONE)
 		return 0;
 	size_t e = tok_end(c, j, p[used - 1].end);
@@ -2727,6 +2753,13 @@ static void combine(tctx *c, size_t first)
 		if (!paired &&
 		    bare_day_end(c, &r, a, b, i + 1 < c->out->len ? tok_at(t, c->n, R[i + 1].sp.start) : c->n) == 2)
 			i++;
+		/* "w/c Feb 4": the week commencing that day, as span_from reads
+		 * "week commencing Feb 4". */
+		if (r.valid && a >= 3 && word_is(x, &t[a - 3], "w") && punct_like(t, a - 2, '/') &&
+		    word_is(x, &t[a - 1], "c") && !memcmp(&r.start, &r.end, sizeof r.start)) {
+			r.end = date_from_days(date_to_days(r.start.y, r.start.m, r.start.d) + 6);
+			r.sp.start = t[a - 3].start;
+		}
 		/* "between now and X", "from today until X": from the reference;
 		 * a date without a year then lies ahead. */
 		if (r.valid && has_ref_day(c) && a >= 3 && connector(x, &t[a - 1]) &&
