@@ -2819,6 +2819,38 @@ static void combine(tctx *c, size_t first)
 	c->out->len = k;
 }
 
+/* The offset of an ISO date "2002-10-09" after a hyphen inside the word W
+ * ("report-2002-10-09", "archive-2018-09-23-page-01"), or 0. */
+static size_t iso_in(const char *w, size_t len)
+{
+	for (size_t p = 1; p + 10 <= len; p++) {
+		const char *q = w + p;
+		if ((w[p - 1] == '-' || w[p - 1] == '_') && is_digit(q[0]) && is_digit(q[1]) && is_digit(q[2]) &&
+		    is_digit(q[3]) && q[4] == '-' && is_digit(q[5]) && is_digit(q[6]) && q[7] == '-' && is_digit(q[8]) &&
+		    is_digit(q[9]) && (p + 10 == len || !is_digit(q[10])))
+			return p;
+	}
+	return 0;
+}
+
+/* An ISO date glued inside a file name or a URL path, "report-2002-10-09":
+ * unambiguous, so read there too, with a span of its own bytes. */
+static size_t embedded_iso(tctx *c, size_t i)
+{
+	const char *w = c->text + c->t[i].start;
+	size_t p = iso_in(w, c->t[i].end - c->t[i].start);
+	if (!p)
+		return 0;
+	int y = (w[p] - '0') * 1000 + (w[p + 1] - '0') * 100 + (w[p + 2] - '0') * 10 + (w[p + 3] - '0');
+	int m = (w[p + 5] - '0') * 10 + (w[p + 6] - '0'), d = (w[p + 8] - '0') * 10 + (w[p + 9] - '0');
+	if (!year_ok(y) || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return 0;
+	emit_day(c, i, i + 1, y, m, d);
+	trec *r = &VEC_AT(c->out, trec, c->out->len - 1);
+	r->sp = span_make(c->t[i].start + (uint32_t)p, c->t[i].start + (uint32_t)p + 10);
+	return 1;
+}
+
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -2850,6 +2882,8 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 			 * at either end anchors a date. */
 			if (len && (is_digit(w[0]) || is_digit(w[len - 1])))
 				c |= TC_ANCHOR;
+			if (len > 10 && iso_in(w, len))
+				c |= TC_TIME | TC_ANCHOR;
 			cls[i] = (uint8_t)c;
 		}
 	}
@@ -2928,7 +2962,9 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 				continue;
 			}
 		}
-		if (!taken[i])
+		if (!taken[i] && t[i].kind == TK_WORD)
+			used = embedded_iso(&c, i);
+		if (!used && !taken[i])
 			used = week_frame(&c, i);
 		if (!used && !taken[i])
 			used = span_from(&c, i);
