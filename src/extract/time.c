@@ -1191,6 +1191,24 @@ static size_t spaced_month(tctx *c, size_t i)
 
 /* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
  * preposition or before punctuation, or "the 1990s". */
+/* "CY18", "cy2018": a calendar year, as finance writes it; else 0. */
+static int calendar_year(const char *x, const token *a)
+{
+	size_t len = a->end - a->start;
+	const char *w = x + a->start;
+	if (a->kind != TK_WORD || (len != 4 && len != 6) || (w[0] | 0x20) != 'c' || (w[1] | 0x20) != 'y')
+		return 0;
+	int y = 0;
+	for (size_t k = 2; k < len; k++) {
+		if (!is_digit(w[k]))
+			return 0;
+		y = y * 10 + (w[k] - '0');
+	}
+	if (len == 4)
+		y += 2000;
+	return year_ok(y) ? y : 0;
+}
+
 static size_t year_alone(tctx *c, size_t i)
 {
 	const char *x = c->text;
@@ -1204,11 +1222,23 @@ static size_t year_alone(tctx *c, size_t i)
 		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
 		return se - i;
 	}
+	if ((sy = calendar_year(x, &t[i])) > 0) {
+		emit_days(c, i, i + 1, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
+		return 1;
+	}
 	if (t[i].kind == TK_WORD)
 		return part_year(c, i);
 	if (t[i].kind != TK_NUM)
 		return 0;
 	uint32_t len = t[i].end - t[i].start;
+	/* "the year 800", "year 247": a year of three digits, named so. */
+	if (len == 3 && i > 0 && word_is(x, &t[i - 1], "year") && intval(x, &t[i], NULL) >= 100 &&
+	    (i + 1 >= c->n || t[i + 1].kind == TK_PUNCT)) {
+		int y3 = intval(x, &t[i], NULL);
+		size_t a = i > 1 && word_is(x, &t[i - 2], "the") ? i - 2 : i - 1;
+		emit_days(c, a, i + 1, 1, date_to_days(y3, 1, 1), date_to_days(y3, 12, 31));
+		return 1;
+	}
 	if (len == 5 && x[t[i].end - 1] == 's') {
 		int y = 0;
 		for (uint32_t k = t[i].start; k < t[i].end - 1; k++) {
@@ -2533,7 +2563,8 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
 	} pre[] = {
 		{{"no", "later", "than"}, OPEN_UNTIL}, {{"no", "earlier", "than"}, OPEN_FROM},
 		{{"later", "than", NULL}, OPEN_AFTER}, {{"earlier", "than", NULL}, OPEN_BEFORE},
-		{{"as", "late", "as"}, OPEN_UNTIL}, {{"prior", "to", NULL}, OPEN_BEFORE},
+		{{"as", "late", "as"}, OPEN_UNTIL}, {{"as", "early", "as"}, OPEN_FROM},
+		{{"prior", "to", NULL}, OPEN_BEFORE},
 		{{"starting", "on", NULL}, OPEN_FROM}, {{"starting", "from", NULL}, OPEN_FROM},
 		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", "on", NULL}, OPEN_FROM},
 		{{"beginning", "from", NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
@@ -2542,6 +2573,15 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
 		{{"until", NULL, NULL}, OPEN_UNTIL}, {{"till", NULL, NULL}, OPEN_UNTIL},
 		{{"greater", "than", NULL}, OPEN_AFTER},
 	};
+	/* ">= 2019", "> = 2019", "<=2019", "≥ 2019": from / up to X. */
+	if (a >= 1 && (punct_like(t, a - 1, 0x2265) || punct_like(t, a - 1, 0x2264))) {
+		*len = 1;
+		return punct_like(t, a - 1, 0x2265) ? OPEN_FROM : OPEN_UNTIL;
+	}
+	if (a >= 2 && punct_like(t, a - 1, '=') && (punct_like(t, a - 2, '>') || punct_like(t, a - 2, '<'))) {
+		*len = 2;
+		return punct_like(t, a - 2, '>') ? OPEN_FROM : OPEN_UNTIL;
+	}
 	for (size_t p = 0; p < sizeof pre / sizeof *pre; p++) {
 		size_t n = pre[p].w[2] ? 3 : pre[p].w[1] ? 2 : 1;
 		if (a < n)
@@ -2884,6 +2924,8 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 				c |= TC_ANCHOR;
 			if (len > 10 && iso_in(w, len))
 				c |= TC_TIME | TC_ANCHOR;
+			if (calendar_year(text, k))
+				c |= TC_TIME;
 			cls[i] = (uint8_t)c;
 		}
 	}
