@@ -46,6 +46,15 @@
  *  - "from Monday to Friday" ends at the first such day on or after the
  *    start; a quarter or half "to March 31" / "ended June 30" is fiscal and
  *    left to its end date.
+ *  - A bare day at one end of a range takes the other end's month and
+ *    year ("from 4 to January 22, 1995", "4-22 January", "from April 27
+ *    to the 3rd": May 3); numeric ranges "10/1-11/2/2017" share the year
+ *    written at the end, and with none the end follows the start.
+ *  - "the last 3 months and 2 days ago" is a span and a counted day; "N
+ *    units in the future / past" is the span from REF.
+ *  - After a weekday a slashed month/day is read in the order that falls
+ *    on it ("Friday 11/4" in April 2025 is 11 April); not with a dash.
+ *  - "as early as X" and ">= X" are open from X; "<= X" up to X.
  */
 #include <string.h>
 #include <strings.h>
