@@ -689,19 +689,29 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	size_t e = tok_end(c, j, p[used - 1].end);
 	if (!e)
 		return 0;
-	/* "4-22 January, 1995": days of the month named after them. */
-	int mo;
+	/* "4-22 January, 1995": days of the month named after them; "Feb
+	 * between 2-7 [2018]": of the month named before. */
+	int mo = -1, before = 0;
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && i == j && i >= 2 &&
+	    (word_is(x, &t[i - 1], "between") || word_is(x, &t[i - 1], "from")) && (mo = month_of(x, &t[i - 2])) > 0)
+		before = 1;
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
-	    (mo = month_of(x, &t[e])) > 0) {
+	    (before || (mo = month_of(x, &t[e])) > 0)) {
+		size_t from = i;
+		if (before) {
+			if (c->out->len && VEC_AT(c->out, trec, c->out->len - 1).sp.start == t[i - 2].start)
+				c->out->len--;
+			from = i - 2, e--;
+		}
 		int y2 = year_after(c, e + 1, &e);
 		e += !y2;
 		if (!y2)
 			y2 = infer_year(c, mo, p[1].v);
-		if (p[1].v <= days_in_month(y2, mo)) {
-			emit_days(c, i, e, 1, date_to_days(y2, mo, p[0].v), date_to_days(y2, mo, p[1].v));
-			return e - i;
-		}
-		return 0;
+		if (p[1].v > days_in_month(y2 ? y2 : 2001, mo))
+			return 0;
+		emit_days(c, from, e, y2 != 0, y2 ? date_to_days(y2, mo, p[0].v) : 0,
+			  y2 ? date_to_days(y2, mo, p[1].v) : 0);
+		return e - i;
 	}
 	/* "9-10 am": hours, not a date. */
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && e < n && t[e].kind == TK_WORD &&
@@ -2756,6 +2766,35 @@ static int bare_day_end(tctx *c, trec *r, size_t a, size_t b, size_t next_a)
 	return 1 + (next_a == k || next_a == k - the);
 }
 
+/* A whole month R (tokens ending before B) and "between 19 and 20", "from
+ * the 3rd to the 9th" after it: those days of it.  Returns 1 when R
+ * changed. */
+static int month_then_days(tctx *c, trec *r, size_t b)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t k = b + 1, nx;
+	int ord, d1, d2;
+	if (!r->valid || r->open_end || r->start.d != 1 || r->start.m != r->end.m || r->start.y != r->end.y ||
+	    r->end.d != days_in_month(r->end.y, r->end.m) || b + 3 >= c->n ||
+	    !(word_is(x, &t[b], "between") || word_is(x, &t[b], "from")))
+		return 0;
+	k += word_is(x, &t[k], "the");
+	if ((d1 = dayval(c, k, &nx, &ord)) <= 0 || nx + 1 >= c->n || !connector(x, &t[nx]) ||
+	    word_is(x, &t[nx], "and") != word_is(x, &t[b], "between"))
+		return 0;
+	k = nx + 1;
+	int the = k + 1 < c->n && word_is(x, &t[k], "the");
+	k += the;
+	/* Bare numbers close the clause: "March from 3 to 9 percent" is no date. */
+	if ((d2 = dayval(c, k, &nx, &ord)) <= d1 || d2 > r->end.d ||
+	    (!ord && !the && nx < c->n && !(t[nx].kind == TK_PUNCT && t[nx].cp != '%')))
+		return 0;
+	r->start.d = (int8_t)d1, r->end.d = (int8_t)d2;
+	r->sp.end = t[nx - 1].end;
+	return 1;
+}
+
 static void combine(tctx *c, size_t first)
 {
 	const char *x = c->text;
@@ -2799,7 +2838,11 @@ static void combine(tctx *c, size_t first)
 				}
 			}
 		}
-		if (!paired &&
+		if (!paired && month_then_days(c, &r, b)) {
+			while (i + 1 < c->out->len && R[i + 1].sp.start < r.sp.end)
+				i++;
+			b = tok_at(t, c->n, r.sp.end);
+		} else if (!paired &&
 		    bare_day_end(c, &r, a, b, i + 1 < c->out->len ? tok_at(t, c->n, R[i + 1].sp.start) : c->n) == 2)
 			i++;
 		/* "w/c Feb 4": the week commencing that day, as span_from reads
