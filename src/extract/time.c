@@ -46,6 +46,15 @@
  *  - "from Monday to Friday" ends at the first such day on or after the
  *    start; a quarter or half "to March 31" / "ended June 30" is fiscal and
  *    left to its end date.
+ *  - A bare day at one end of a range takes the other end's month and
+ *    year ("from 4 to January 22, 1995", "4-22 January", "from April 27
+ *    to the 3rd": May 3); numeric ranges "10/1-11/2/2017" share the year
+ *    written at the end, and with none the end follows the start.
+ *  - "the last 3 months and 2 days ago" is a span and a counted day; "N
+ *    units in the future / past" is the span from REF.
+ *  - After a weekday a slashed month/day is read in the order that falls
+ *    on it ("Friday 11/4" in April 2025 is 11 April); not with a dash.
+ *  - "as early as X" and ">= X" are open from X; "<= X" up to X.
  */
 #include <string.h>
 #include <strings.h>
@@ -630,6 +639,30 @@ static size_t numeric_range(tctx *c, size_t i, size_t j, npart *p, int np)
 	return e - i;
 }
 
+/* "Sat 6/7": two bare numbers after a weekday are the month and day in
+ * whichever order falls on that weekday (month first when both do).  Not
+ * with a dash: "Monday 12-4" is more often hours.  Tokens used from I, or
+ * 0. */
+static size_t weekday_numeric(tctx *c, size_t i, size_t j, const npart *p, int np)
+{
+	int wd = weekday_of(c->text, &c->t[i]);
+	if (wd < 0 || np < 2 || p[0].month || p[1].month || p[0].digits > 2 || p[1].digits > 2 ||
+	    p[1].sep != '/' || (np > 2 && p[2].sep == p[1].sep))
+		return 0;
+	size_t e = tok_end(c, j, p[1].end);
+	if (!e)
+		return 0;
+	for (int order = 0; order < 2; order++) {
+		int m = order ? p[1].v : p[0].v, d = order ? p[0].v : p[1].v, y;
+		if (m < 1 || m > 12 || d < 1 || !(y = infer_year(c, m, d)) || d > days_in_month(y, m) ||
+		    weekday(date_to_days(y, m, d)) != wd)
+			continue;
+		emit_day(c, i, e, y, m, d);
+		return e - i;
+	}
+	return 0;
+}
+
 /* A numeric or compact date at token J (I..J a weekday); tokens used from
  * I, or 0. */
 static size_t numeric(tctx *c, size_t i, size_t j)
@@ -648,24 +681,36 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	if (rng)
 		return rng;
 	int kind = ndate(p, np, date_context(c, i, j), &y, &m, &d, &used);
+	if (kind == ND_MONTHDAY && j > i && (rng = weekday_numeric(c, i, j, p, np)) > 0)
+		return rng;
 	if (kind == ND_NONE)
 		return 0;
 	size_t e = tok_end(c, j, p[used - 1].end);
 	if (!e)
 		return 0;
-	/* "4-22 January, 1995": days of the month named after them. */
-	int mo;
+	/* "4-22 January, 1995": days of the month named after them; "Feb
+	 * between 2-7 [2018]": of the month named before. */
+	int mo = -1, before = 0;
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && i == j && i >= 2 &&
+	    (word_is(x, &t[i - 1], "between") || word_is(x, &t[i - 1], "from")) && (mo = month_of(x, &t[i - 2])) > 0)
+		before = 1;
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
-	    (mo = month_of(x, &t[e])) > 0) {
+	    (before || (mo = month_of(x, &t[e])) > 0)) {
+		size_t from = i;
+		if (before) {
+			if (c->out->len && VEC_AT(c->out, trec, c->out->len - 1).sp.start == t[i - 2].start)
+				c->out->len--;
+			from = i - 2, e--;
+		}
 		int y2 = year_after(c, e + 1, &e);
 		e += !y2;
 		if (!y2)
 			y2 = infer_year(c, mo, p[1].v);
-		if (p[1].v <= days_in_month(y2, mo)) {
-			emit_days(c, i, e, 1, date_to_days(y2, mo, p[0].v), date_to_days(y2, mo, p[1].v));
-			return e - i;
-		}
-		return 0;
+		if (p[1].v > days_in_month(y2 ? y2 : 2001, mo))
+			return 0;
+		emit_days(c, from, e, y2 != 0, y2 ? date_to_days(y2, mo, p[0].v) : 0,
+			  y2 ? date_to_days(y2, mo, p[1].v) : 0);
+		return e - i;
 	}
 	/* "9-10 am": hours, not a date. */
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && e < n && t[e].kind == TK_WORD &&
@@ -1172,6 +1217,24 @@ static size_t spaced_month(tctx *c, size_t i)
 
 /* A bare year: "in 2024", "2024," — a four-digit number 1800-2200 after a
  * preposition or before punctuation, or "the 1990s". */
+/* "CY18", "cy2018": a calendar year, as finance writes it; else 0. */
+static int calendar_year(const char *x, const token *a)
+{
+	size_t len = a->end - a->start;
+	const char *w = x + a->start;
+	if (a->kind != TK_WORD || (len != 4 && len != 6) || (w[0] | 0x20) != 'c' || (w[1] | 0x20) != 'y')
+		return 0;
+	int y = 0;
+	for (size_t k = 2; k < len; k++) {
+		if (!is_digit(w[k]))
+			return 0;
+		y = y * 10 + (w[k] - '0');
+	}
+	if (len == 4)
+		y += 2000;
+	return year_ok(y) ? y : 0;
+}
+
 static size_t year_alone(tctx *c, size_t i)
 {
 	const char *x = c->text;
@@ -1185,11 +1248,23 @@ static size_t year_alone(tctx *c, size_t i)
 		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
 		return se - i;
 	}
+	if ((sy = calendar_year(x, &t[i])) > 0) {
+		emit_days(c, i, i + 1, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
+		return 1;
+	}
 	if (t[i].kind == TK_WORD)
 		return part_year(c, i);
 	if (t[i].kind != TK_NUM)
 		return 0;
 	uint32_t len = t[i].end - t[i].start;
+	/* "the year 800", "year 247": a year of three digits, named so. */
+	if (len == 3 && i > 0 && word_is(x, &t[i - 1], "year") && intval(x, &t[i], NULL) >= 100 &&
+	    (i + 1 >= c->n || t[i + 1].kind == TK_PUNCT)) {
+		int y3 = intval(x, &t[i], NULL);
+		size_t a = i > 1 && word_is(x, &t[i - 2], "the") ? i - 2 : i - 1;
+		emit_days(c, a, i + 1, 1, date_to_days(y3, 1, 1), date_to_days(y3, 12, 31));
+		return 1;
+	}
 	if (len == 5 && x[t[i].end - 1] == 's') {
 		int y = 0;
 		for (uint32_t k = t[i].start; k < t[i].end - 1; k++) {
@@ -2522,7 +2597,8 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
 	} pre[] = {
 		{{"no", "later", "than"}, OPEN_UNTIL}, {{"no", "earlier", "than"}, OPEN_FROM},
 		{{"later", "than", NULL}, OPEN_AFTER}, {{"earlier", "than", NULL}, OPEN_BEFORE},
-		{{"as", "late", "as"}, OPEN_UNTIL}, {{"prior", "to", NULL}, OPEN_BEFORE},
+		{{"as", "late", "as"}, OPEN_UNTIL}, {{"as", "early", "as"}, OPEN_FROM},
+		{{"prior", "to", NULL}, OPEN_BEFORE},
 		{{"starting", "on", NULL}, OPEN_FROM}, {{"starting", "from", NULL}, OPEN_FROM},
 		{{"starting", NULL, NULL}, OPEN_FROM}, {{"beginning", "on", NULL}, OPEN_FROM},
 		{{"beginning", "from", NULL}, OPEN_FROM}, {{"beginning", NULL, NULL}, OPEN_FROM},
@@ -2531,6 +2607,15 @@ static int open_before(const char *x, const token *t, size_t a, size_t *len)
 		{{"until", NULL, NULL}, OPEN_UNTIL}, {{"till", NULL, NULL}, OPEN_UNTIL},
 		{{"greater", "than", NULL}, OPEN_AFTER},
 	};
+	/* ">= 2019", "> = 2019", "<=2019", "≥ 2019": from / up to X. */
+	if (a >= 1 && (punct_like(t, a - 1, 0x2265) || punct_like(t, a - 1, 0x2264))) {
+		*len = 1;
+		return punct_like(t, a - 1, 0x2265) ? OPEN_FROM : OPEN_UNTIL;
+	}
+	if (a >= 2 && punct_like(t, a - 1, '=') && (punct_like(t, a - 2, '>') || punct_like(t, a - 2, '<'))) {
+		*len = 2;
+		return punct_like(t, a - 2, '>') ? OPEN_FROM : OPEN_UNTIL;
+	}
 	for (size_t p = 0; p < sizeof pre / sizeof *pre; p++) {
 		size_t n = pre[p].w[2] ? 3 : pre[p].w[1] ? 2 : 1;
 		if (a < n)
@@ -2696,6 +2781,35 @@ static int bare_day_end(tctx *c, trec *r, size_t a, size_t b, size_t next_a)
 	return 1 + (next_a == k || next_a == k - the);
 }
 
+/* A whole month R (tokens ending before B) and "between 19 and 20", "from
+ * the 3rd to the 9th" after it: those days of it.  Returns 1 when R
+ * changed. */
+static int month_then_days(tctx *c, trec *r, size_t b)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t k = b + 1, nx;
+	int ord, d1, d2;
+	if (!r->valid || r->open_end || r->start.d != 1 || r->start.m != r->end.m || r->start.y != r->end.y ||
+	    r->end.d != days_in_month(r->end.y, r->end.m) || b + 3 >= c->n ||
+	    !(word_is(x, &t[b], "between") || word_is(x, &t[b], "from")))
+		return 0;
+	k += word_is(x, &t[k], "the");
+	if ((d1 = dayval(c, k, &nx, &ord)) <= 0 || nx + 1 >= c->n || !connector(x, &t[nx]) ||
+	    word_is(x, &t[nx], "and") != word_is(x, &t[b], "between"))
+		return 0;
+	k = nx + 1;
+	int the = k + 1 < c->n && word_is(x, &t[k], "the");
+	k += the;
+	/* Bare numbers close the clause: "March from 3 to 9 percent" is no date. */
+	if ((d2 = dayval(c, k, &nx, &ord)) <= d1 || d2 > r->end.d ||
+	    (!ord && !the && nx < c->n && !(t[nx].kind == TK_PUNCT && t[nx].cp != '%')))
+		return 0;
+	r->start.d = (int8_t)d1, r->end.d = (int8_t)d2;
+	r->sp.end = t[nx - 1].end;
+	return 1;
+}
+
 static void combine(tctx *c, size_t first)
 {
 	const char *x = c->text;
@@ -2739,9 +2853,20 @@ static void combine(tctx *c, size_t first)
 				}
 			}
 		}
-		if (!paired &&
+		if (!paired && month_then_days(c, &r, b)) {
+			while (i + 1 < c->out->len && R[i + 1].sp.start < r.sp.end)
+				i++;
+			b = tok_at(t, c->n, r.sp.end);
+		} else if (!paired &&
 		    bare_day_end(c, &r, a, b, i + 1 < c->out->len ? tok_at(t, c->n, R[i + 1].sp.start) : c->n) == 2)
 			i++;
+		/* "w/c Feb 4": the week commencing that day, as span_from reads
+		 * "week commencing Feb 4". */
+		if (r.valid && a >= 3 && word_is(x, &t[a - 3], "w") && punct_like(t, a - 2, '/') &&
+		    word_is(x, &t[a - 1], "c") && !memcmp(&r.start, &r.end, sizeof r.start)) {
+			r.end = date_from_days(date_to_days(r.start.y, r.start.m, r.start.d) + 6);
+			r.sp.start = t[a - 3].start;
+		}
 		/* "between now and X", "from today until X": from the reference;
 		 * a date without a year then lies ahead. */
 		if (r.valid && has_ref_day(c) && a >= 3 && connector(x, &t[a - 1]) &&
@@ -2801,6 +2926,38 @@ static void combine(tctx *c, size_t first)
 	c->out->len = k;
 }
 
+/* The offset of an ISO date "2002-10-09" after a hyphen inside the word W
+ * ("report-2002-10-09", "archive-2018-09-23-page-01"), or 0. */
+static size_t iso_in(const char *w, size_t len)
+{
+	for (size_t p = 1; p + 10 <= len; p++) {
+		const char *q = w + p;
+		if ((w[p - 1] == '-' || w[p - 1] == '_') && is_digit(q[0]) && is_digit(q[1]) && is_digit(q[2]) &&
+		    is_digit(q[3]) && q[4] == '-' && is_digit(q[5]) && is_digit(q[6]) && q[7] == '-' && is_digit(q[8]) &&
+		    is_digit(q[9]) && (p + 10 == len || !is_digit(q[10])))
+			return p;
+	}
+	return 0;
+}
+
+/* An ISO date glued inside a file name or a URL path, "report-2002-10-09":
+ * unambiguous, so read there too, with a span of its own bytes. */
+static size_t embedded_iso(tctx *c, size_t i)
+{
+	const char *w = c->text + c->t[i].start;
+	size_t p = iso_in(w, c->t[i].end - c->t[i].start);
+	if (!p)
+		return 0;
+	int y = (w[p] - '0') * 1000 + (w[p + 1] - '0') * 100 + (w[p + 2] - '0') * 10 + (w[p + 3] - '0');
+	int m = (w[p + 5] - '0') * 10 + (w[p + 6] - '0'), d = (w[p + 8] - '0') * 10 + (w[p + 9] - '0');
+	if (!year_ok(y) || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return 0;
+	emit_day(c, i, i + 1, y, m, d);
+	trec *r = &VEC_AT(c->out, trec, c->out->len - 1);
+	r->sp = span_make(c->t[i].start + (uint32_t)p, c->t[i].start + (uint32_t)p + 10);
+	return 1;
+}
+
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
 	const lexicons *lx = lexicon_get();
@@ -2834,6 +2991,10 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 			 * at either end anchors a date. */
 			if (len && (is_digit(w[0]) || is_digit(w[len - 1])))
 				c |= TC_ANCHOR;
+			if (len > 10 && iso_in(w, len))
+				c |= TC_TIME | TC_ANCHOR;
+			if (calendar_year(text, k))
+				c |= TC_TIME;
 			cls[i] = (uint8_t)c;
 		}
 	}
@@ -2912,7 +3073,9 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 				continue;
 			}
 		}
-		if (!taken[i])
+		if (!taken[i] && t[i].kind == TK_WORD)
+			used = embedded_iso(&c, i);
+		if (!used && !taken[i])
 			used = week_frame(&c, i);
 		if (!used && !taken[i])
 			used = span_from(&c, i);

@@ -92,6 +92,11 @@ static int time_row(attest_doc *d, char **f)
 		char s[11], e[11];
 		pdate_format(t->start, s);
 		pdate_format(t->end, e);
+		/* "open" at one end: an open interval from START / up to END. */
+		if (!strcmp(f[4], "open"))
+			return t->valid && t->open_end == 1 && !strcmp(s, f[3]);
+		if (!strcmp(f[3], "open"))
+			return t->valid && t->open_end == 2 && !strcmp(e, f[4]);
 		return t->valid && !t->open_end && !strcmp(s, f[3]) && !strcmp(e, f[4]);
 	}
 	return 0;
