@@ -24,27 +24,15 @@
 
 static int source_by(const sentx *s, size_t i)
 {
-	static const char *const before_by[] = {"reported", "estimated", "report", "reports", "released", "published",
-						"issued", "compiled", "estimates", "according", NULL};
-	if (!tok_is(s, i, "by") || i == 0)
-		return 0;
-	for (int k = 0; before_by[k]; k++)
-		if (tok_is(s, i - 1, before_by[k]))
-			return 1;
-	return 0;
+	return i > 0 && tok_is(s, i, "by") && tok_in(s, i - 1, CW_REPORTED_BY);
 }
 
 /* A possessive before an estimate word: "the ISW's estimate". */
 static int poss_estimate(const sentx *s, size_t i)
 {
-	static const char *const nouns[] = {"estimate", "estimates", "assessment", "figures", "figure", "tally",
-					    "count", "data", "report", "analysis", "toll", NULL};
 	if (i >= s->n || !(s->t[i].flags & TF_POSS))
 		return 0;
-	for (int k = 0; nouns[k]; k++)
-		if (tok_is(s, i + 1, nouns[k]) || (tok_word(s, i + 1) && tok_is(s, i + 2, nouns[k])))
-			return 1;
-	return 0;
+	return tok_in(s, i + 1, CW_ESTIMATE_NOUN) || (tok_word(s, i + 1) && tok_in(s, i + 2, CW_ESTIMATE_NOUN));
 }
 
 /* The source the sentence credits, or a party with present == 0, in
@@ -469,16 +457,10 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
  * introduces; 1 + measure or 0. */
 static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
 {
-	static const char *const intro[] = {"at", "to", "of", "reached", "hit", "exceeded", "exceeds", "surpassed",
-					    "topped", "is", "was", "stood", "stands", "nearly", "almost", "over",
-					    "numbered", "ran", "run", "runs", NULL};
 	/* "casualties numbered in the hundreds", "ran into the thousands" */
 	if (va > 2 && tok_is(s, va - 1, "the") && (tok_is(s, va - 2, "in") || tok_is(s, va - 2, "into")))
 		va -= 2;
-	int ok = 0;
-	for (int i = 0; intro[i] && va > 0; i++)
-		ok |= tok_is(s, va - 1, intro[i]);
-	if (!ok)
+	if (va == 0 || !tok_in(s, va - 1, CW_COUNT_INTRO))
 		return 0;
 	size_t l;
 	for (size_t j = va - 1; j > 0 && va - j < 12; j--) {
@@ -561,26 +543,11 @@ static int nation(const sentx *s, size_t i)
 	return m->cls == GZ_COUNTRY || m->cls == GZ_SEAT || m->cls == GZ_DEMONYM || (m->g && m->g->country);
 }
 
-static int preposition(const sentx *s, size_t i)
-{
-	static const char *const w[] = {"for", "in", "to", "from", "with", "against", "of", "by", "on", "into", NULL};
-	for (int k = 0; w[k]; k++)
-		if (tok_is(s, i, w[k]))
-			return 1;
-	return 0;
-}
+static int preposition(const sentx *s, size_t i) { return tok_in(s, i, CW_PREPOSITION); }
 
 /* A verb whose subject owns the people counted after it ("Russia lost
  * 1,500 soldiers", "North Korea has suffered 4,000 casualties"). */
-static int loss_verb(const sentx *s, size_t i)
-{
-	static const char *const w[] = {"lost", "lose", "loses", "losing", "suffered", "suffer", "suffers",
-					"suffering", "sustained", "sustain", "sustains", "sustaining", NULL};
-	for (int k = 0; w[k]; k++)
-		if (tok_is(s, i, w[k]))
-			return 1;
-	return 0;
-}
+static int loss_verb(const sentx *s, size_t i) { return tok_in(s, i, CW_LOSS_VERB); }
 
 static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm, size_t nt, party src, size_t sa,
 		       size_t sb, uint32_t article, vec *out)

@@ -39,17 +39,20 @@ int sx_match(const sentx *s, const phrasemap *pm, size_t i, size_t *len)
 int sentx_init(sentx *s, const char *text, span sp, const token *t, size_t n, uint32_t article,
 	       article_ctx *ax, vec *scratch, const trec *tm, size_t nt)
 {
-	if (vec_reserve(scratch, 8 * n + 2) < 0)
+	if (vec_reserve(scratch, 12 * n + 4) < 0)
 		return -1;
 	*s = (sentx){.text = text, .sp = sp, .t = t, .n = n, .article = article, .L = claimlex_get(), .ax = ax};
 	uint8_t *base = scratch->items;
-	s->fb = (uint16_t *)(void *)base;  /* the vec's items are malloc'd: aligned */
-	s->mat = (int8_t *)(base + 2 * n);
-	s->timed = base + 3 * n;
-	uint8_t *role = base + 4 * n, *role_len = base + 5 * n, *say = base + 6 * n, *say_len = base + 7 * n;
+	s->cw = (uint32_t *)(void *)base;  /* the vec's items are malloc'd: aligned */
+	s->fb = (uint16_t *)(void *)(base + 4 * n);
+	s->mat = (int8_t *)(base + 6 * n);
+	s->timed = base + 7 * n;
+	uint8_t *role = base + 8 * n, *role_len = base + 9 * n, *say = base + 10 * n, *say_len = base + 11 * n;
 	memset(s->timed, 0, n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		s->fb[i] = (uint16_t)phrase_first_bits(text, &t[i]);
+		s->cw[i] = claim_word_bits(text, &t[i]);
+	}
 	/* The two maps the phrase rules ask about most, once a token. */
 	for (size_t i = 0; i < n; i++) {
 		size_t l;
@@ -140,16 +143,7 @@ static int says_after(const sentx *s, size_t i)
 	return i < s->n && (sx_match(s, &s->L->speech, i, &l) || sx_match(s, &s->L->stance, i, &l));
 }
 
-static int locative(const sentx *s, size_t i)
-{
-	static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside",
-					    "around", "toward", "towards", "via", "through", "of", "within", "between",
-					    "visit", "visited", "visiting", "reached", "entered", NULL};
-	for (int k = 0; preps[k]; k++)
-		if (tok_is(s, i, preps[k]))
-			return 1;
-	return 0;
-}
+static int locative(const sentx *s, size_t i) { return tok_in(s, i, CW_PLACE_PREP); }
 
 static void add_mention(sentx *s, size_t a, size_t b, uint8_t cls, const gzentry *g, const char *canonical)
 {
@@ -416,14 +410,8 @@ static int list_comma(const sentx *s, size_t k, size_t end)
 	if (k == 0 || k + 1 >= end || s->mat[k - 1] < 0 || s->mat[k + 1] < 0)
 		return 0;
 	size_t first = s->m[s->mat[k - 1]].a;
-	static const char *const opens[] = {"after", "before", "while", "as", "since", "because", "when", "though",
-					    "although", "if", "that", "but", "and", "whereas", "once", "until", NULL};
-	if (first == 0 || tok_punct(s, first - 1, ','))
-		return 1;
-	for (int i = 0; opens[i]; i++)
-		if (tok_is(s, first - 1, opens[i]))
-			return 1; /* "months after U.S., South Korean and Ukrainian officials said" */
-	return 0;
+	/* "months after U.S., South Korean and Ukrainian officials said" */
+	return first == 0 || tok_punct(s, first - 1, ',') || tok_in(s, first - 1, CW_CLAUSE_OPENER);
 }
 
 static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
