@@ -100,8 +100,7 @@ found:
 	*src_a = a, *src_b = b;
 	party p = party_of(s, a, b);
 	/* Only "the report", "this estimate", "the ministry" point back. */
-	int back = tok_is(s, a, "the") || tok_is(s, a, "this") || tok_is(s, a, "that") || tok_is(s, a, "these") ||
-		   tok_is(s, a, "its") || tok_is(s, a, "their");
+	int back = tok_in(s, a, CW_ANAPHOR);
 	for (size_t k = a; k < b && back; k++)
 		back = !tok_cap(s, k) || k == 0;
 	p.anaphoric = (uint8_t)back;
@@ -139,14 +138,11 @@ static void clause_of(const sentx *s, size_t a, size_t b, size_t *ca, size_t *cb
 {
 	size_t i = a;
 	while (i > 0 && !tok_punct(s, i - 1, ';') &&
-	       !(tok_punct(s, i - 1, ',') && (tok_is(s, i, "but") || tok_is(s, i, "while") || tok_is(s, i, "though") ||
-					       tok_is(s, i, "although") || tok_is(s, i, "whereas"))))
+	       !(tok_punct(s, i - 1, ',') && tok_in(s, i, CW_CONTRAST)))
 		i--;
 	size_t j = b;
 	while (j < s->n && !tok_punct(s, j, ';') &&
-	       !(tok_punct(s, j, ',') && (tok_is(s, j + 1, "but") || tok_is(s, j + 1, "while") ||
-					   tok_is(s, j + 1, "though") || tok_is(s, j + 1, "although") ||
-					   tok_is(s, j + 1, "whereas") || tok_is(s, j + 1, "which"))))
+	       !(tok_punct(s, j, ',') && (tok_in(s, j + 1, CW_CONTRAST) || tok_is(s, j + 1, "which"))))
 		j++;
 	*ca = i;
 	*cb = j;
@@ -175,15 +171,12 @@ static void find_hedges(const sentx *s, size_t from, size_t to, crec *c)
 
 static int be_verb(const sentx *s, size_t i)
 {
-	return tok_is(s, i, "was") || tok_is(s, i, "were") || tok_is(s, i, "is") || tok_is(s, i, "are") ||
-	       tok_is(s, i, "been") || tok_is(s, i, "being") || tok_is(s, i, "be");
+	return tok_in(s, i, CW_BE_VERB);
 }
 
 static int determiner(const sentx *s, size_t i)
 {
-	return tok_is(s, i, "the") || tok_is(s, i, "a") || tok_is(s, i, "an") || tok_is(s, i, "no") ||
-	       tok_is(s, i, "its") || tok_is(s, i, "their") || tok_is(s, i, "any") || tok_is(s, i, "his") ||
-	       tok_is(s, i, "her");
+	return tok_in(s, i, CW_DETERMINER);
 }
 
 /* What the stance is about: the rest of the clause. */
@@ -192,9 +185,7 @@ static span stance_about(const sentx *s, size_t from)
 	span sp = {0, 0};
 	size_t j = from;
 	while (j < s->n && !tok_punct(s, j, ';') && !tok_punct(s, j, '.') && !tok_punct(s, j, ':') &&
-	       !(tok_punct(s, j, ',') && (tok_is(s, j + 1, "but") || tok_is(s, j + 1, "while") ||
-					   tok_is(s, j + 1, "though") || tok_is(s, j + 1, "although") ||
-					   tok_is(s, j + 1, "and") || tok_is(s, j + 1, "the") || tok_cap(s, j + 1))))
+	       !(tok_punct(s, j, ',') && (tok_in(s, j + 1, CW_ABOUT_STOP) || tok_cap(s, j + 1))))
 		j++;
 	if (j > from) {
 		sp.start = s->t[from].start;
@@ -229,8 +220,7 @@ static int add_stance(const sentx *s, size_t ca, size_t cb, int kind, span about
 static int noun_opener(const sentx *s, size_t i)
 {
 	size_t l;
-	return tok_is(s, i, "a") || tok_is(s, i, "an") || tok_is(s, i, "the") ||
-	       (sx_match(s, &s->L->stance, i, &l) == ST_NMOD && l == 1);
+	return tok_in(s, i, CW_ARTICLE) || (sx_match(s, &s->L->stance, i, &l) == ST_NMOD && l == 1);
 }
 
 /* A stance noun at I (ST = its map value, L its length), with what it is
@@ -400,9 +390,7 @@ static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, in
 		}
 		if (s->t[j].kind != TK_WORD)
 			return 0;
-		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP ||
-		    tok_is(s, j, "of") || tok_is(s, j, "to") || tok_is(s, j, "and") || tok_is(s, j, "or") ||
-		    tok_is(s, j, "who") || tok_is(s, j, "that") || tok_is(s, j, "by") || tok_is(s, j, "for"))
+		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP || tok_in(s, j, CW_COUNT_STOP))
 			return 0;
 		j++;
 	}
@@ -526,8 +514,7 @@ static int military_context(const sentx *s)
 		size_t l;
 		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS)
 			return 1;
-		if (tok_is(s, i, "fight") || tok_is(s, i, "fighting") || tok_is(s, i, "war") || tok_is(s, i, "front") ||
-		    tok_is(s, i, "combat") || tok_is(s, i, "battlefield") || tok_is(s, i, "deployed"))
+		if (tok_in(s, i, CW_WAR_WORD))
 			return 1;
 	}
 	return 0;
@@ -585,8 +572,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 						dem = s->mat[b - 1];
 			/* "12,000 troops in Russia" */
 			size_t j = nb;
-			while (tok_is(s, j, "are") || tok_is(s, j, "were") || tok_is(s, j, "now") || tok_is(s, j, "already") ||
-			       tok_is(s, j, "still") || tok_is(s, j, "currently"))
+			while (tok_in(s, j, CW_COUNT_LINK))
 				j++;
 			/* "troops are in Russia", "troops in the region" */
 			if (!m && group == CN_TROOPS && (tok_is(s, j, "in") || tok_is(s, j, "inside")) && j + 1 < s->n &&
@@ -609,9 +595,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			for (;;) {
 				if (j < s->n && sx_match(s, &s->L->hedge, j, &l))
 					j += l;
-				else if (tok_is(s, j, "had") || tok_is(s, j, "have") || tok_is(s, j, "has") ||
-					 tok_is(s, j, "been") || tok_is(s, j, "were") || tok_is(s, j, "are") ||
-					 tok_is(s, j, "was") || tok_is(s, j, "is") || tok_is(s, j, "being"))
+				else if (tok_in(s, j, CW_AUXILIARY))
 					j++;
 				else
 					break;

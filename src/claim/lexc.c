@@ -290,17 +290,21 @@ static void gazetteer_file(claimlex *L)
 
 /* data/claim_words.txt: CLASS<TAB>word; bit k of a word's value is class
  * k of NAMES (the CW_* order). */
+const char *const claim_word_classes[CW_CLASSES] = {
+	"reported_by", "estimate_noun", "count_intro", "preposition", "loss_verb",   "place_prep",
+	"clause_opener", "be_verb",    "be_finite",   "auxiliary",   "determiner",  "article",
+	"pronoun",     "anaphor",       "contrast",    "about_stop",  "count_stop",  "count_link",
+	"war_word",    "verb_skip",     "noun_marker", "trim_head",   "trim_tail"};
+
 static void words_file(claimlex *L)
 {
-	static const char *const names[] = {"reported_by", "estimate_noun", "count_intro", "preposition",
-					    "loss_verb",   "place_prep",    "clause_opener"};
 	const lexicon_file *f = data("claim_words");
 	lexmap_init(&L->words, f->count + 16);
 	for (unsigned i = 0; i < f->count; i++) {
 		size_t cl, wl;
 		const char *c = lexicon_field(f->entries[i], 0, &cl);
 		const char *w = lexicon_field(f->entries[i], 1, &wl);
-		int k = name_index(c, cl, names, sizeof names / sizeof *names);
+		int k = name_index(c, cl, claim_word_classes, CW_CLASSES);
 		size_t low = 0;
 		while (w && low < wl && w[low] >= 'a' && w[low] <= 'z')
 			low++;

@@ -50,8 +50,14 @@ enum { CN_TROOPS = 1, CN_PEOPLE, CN_UNITS };
 /* Classes of data/claim_words.txt: bits of the word map's values. */
 enum {
 	CW_REPORTED_BY = 1 << 0, CW_ESTIMATE_NOUN = 1 << 1, CW_COUNT_INTRO = 1 << 2, CW_PREPOSITION = 1 << 3,
-	CW_LOSS_VERB = 1 << 4, CW_PLACE_PREP = 1 << 5, CW_CLAUSE_OPENER = 1 << 6
+	CW_LOSS_VERB = 1 << 4, CW_PLACE_PREP = 1 << 5, CW_CLAUSE_OPENER = 1 << 6, CW_BE_VERB = 1 << 7,
+	CW_BE_FINITE = 1 << 8, CW_AUXILIARY = 1 << 9, CW_DETERMINER = 1 << 10, CW_ARTICLE = 1 << 11,
+	CW_PRONOUN = 1 << 12, CW_ANAPHOR = 1 << 13, CW_CONTRAST = 1 << 14, CW_ABOUT_STOP = 1 << 15,
+	CW_COUNT_STOP = 1 << 16, CW_COUNT_LINK = 1 << 17, CW_WAR_WORD = 1 << 18, CW_VERB_SKIP = 1 << 19,
+	CW_NOUN_MARKER = 1 << 20, CW_TRIM_HEAD = 1 << 21, CW_TRIM_TAIL = 1 << 22, CW_CLASSES = 23
 };
+/* The class names of data/claim_words.txt, in CW_* bit order. */
+extern const char *const claim_word_classes[CW_CLASSES];
 
 typedef struct claimlex {
 	phrasemap gaz;        /* -> 1 + index into gz */

@@ -137,8 +137,7 @@ static int starter(const sentx *s, size_t i)
 static int says_after(const sentx *s, size_t i)
 {
 	size_t l;
-	while (i < s->n && (tok_role(s, i, &l) == RL_SKIP || tok_is(s, i, "has") || tok_is(s, i, "have") ||
-			    tok_is(s, i, "had") || tok_is(s, i, "also") || tok_is(s, i, "later")))
+	while (i < s->n && (tok_role(s, i, &l) == RL_SKIP || tok_in(s, i, CW_VERB_SKIP)))
 		i++;
 	return i < s->n && (sx_match(s, &s->L->speech, i, &l) || sx_match(s, &s->L->stance, i, &l));
 }
@@ -364,8 +363,7 @@ void sentx_mentions(sentx *s)
 
 static int pronoun(const sentx *s, size_t i)
 {
-	return tok_is(s, i, "he") || tok_is(s, i, "she") || tok_is(s, i, "they") || tok_is(s, i, "it") ||
-	       tok_is(s, i, "we");
+	return tok_in(s, i, CW_PRONOUN);
 }
 
 /* May token I sit inside an actor phrase? */
@@ -392,12 +390,9 @@ static int np_token(const sentx *s, size_t i)
 /* Trims function words off both ends of [*A, *B). */
 static int np_trim(const sentx *s, size_t *a, size_t *b)
 {
-	while (*a < *b && (tok_is(s, *a, "and") || tok_is(s, *a, "of") || tok_is(s, *a, "for") ||
-			   tok_punct(s, *a, ',') || tok_poss(s, *a)))
+	while (*a < *b && (tok_in(s, *a, CW_TRIM_HEAD) || tok_punct(s, *a, ',') || tok_poss(s, *a)))
 		(*a)++;
-	while (*b > *a && (tok_is(s, *b - 1, "and") || tok_is(s, *b - 1, "of") || tok_is(s, *b - 1, "the") ||
-			   tok_is(s, *b - 1, "a") || tok_is(s, *b - 1, "an") || tok_is(s, *b - 1, "for") ||
-			   tok_punct(s, *b - 1, ',')))
+	while (*b > *a && (tok_in(s, *b - 1, CW_TRIM_TAIL) || tok_punct(s, *b - 1, ',')))
 		(*b)--;
 	return *a < *b;
 }
@@ -422,7 +417,7 @@ static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
 		size_t l;
 		/* A modifier before a role word: "the economy minister". */
 		int compound = j < end && tok_word(s, k) && !tok_cap(s, k) && tok_role(s, j, &l) == RL_ROLE &&
-			       k > 0 && (tok_is(s, k - 1, "the") || tok_is(s, k - 1, "a") || tok_is(s, k - 1, "an"));
+			       k > 0 && tok_in(s, k - 1, CW_ARTICLE);
 		int owner = tok_word(s, k) && tok_poss(s, k + 1) && k + 1 < end; /* "the bureau's director" */
 		if (np_token(s, k) || compound || owner || (tok_is(s, k, "and") && k > 0 && np_token(s, k - 1)) ||
 		    (tok_punct(s, k, ',') && list_comma(s, k, end)))
@@ -456,13 +451,10 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 				break;
 			}
 	/* A passive: "he was told", "it is said". */
-	if (j > 0 && j < v && (tok_is(s, j, "was") || tok_is(s, j, "were") || tok_is(s, j, "is") || tok_is(s, j, "are") ||
-			       tok_is(s, j + 1, "been")))
+	if (j > 0 && j < v && (tok_in(s, j, CW_BE_FINITE) || tok_is(s, j + 1, "been")))
 		return 0;
 	/* A noun, not a verb: "and reports of ...", "the claims". */
-	if (j > 0 && (tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or") || tok_is(s, j - 1, "of") ||
-		      tok_is(s, j - 1, "the") || tok_is(s, j - 1, "a") || tok_is(s, j - 1, "an") ||
-		      tok_is(s, j - 1, "for") || tok_is(s, j - 1, "with") || tok_is(s, j - 1, "than")))
+	if (j > 0 && tok_in(s, j - 1, CW_NOUN_MARKER))
 		return 0;
 	/* An apposition: "Daniel Tudor, co-author of ..., told". */
 	if (j > 0 && tok_punct(s, j - 1, ',')) {
@@ -471,7 +463,7 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 			k--;
 		if (k > 1 && tok_punct(s, k - 1, ',') && (tok_word(s, k) && !(s->t[k].flags & TF_CAP)))
 			return np_core_before(s, k - 1, a, b);
-		if (k > 1 && tok_punct(s, k - 1, ',') && (tok_is(s, k, "a") || tok_is(s, k, "the") || tok_is(s, k, "an")))
+		if (k > 1 && tok_punct(s, k - 1, ',') && tok_in(s, k, CW_ARTICLE))
 			return np_core_before(s, k - 1, a, b);
 		return 0;
 	}
@@ -507,7 +499,7 @@ int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
 			j++;
 		else if (j > i && tok_poss(s, j - 1) && tok_word(s, j) && !tok_cap(s, j))
 			j++; /* "the soldier's mother" */
-		else if (tok_is(s, j, "the") || tok_is(s, j, "a") || tok_is(s, j, "an"))
+		else if (tok_in(s, j, CW_ARTICLE))
 			j++;
 		else
 			break;

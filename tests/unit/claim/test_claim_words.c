@@ -23,19 +23,17 @@ static unsigned bits_of(const char *s)
 
 Test(claim_words, every_line_answers_its_class_in_any_case)
 {
-	static const char *const names[] = {"reported_by", "estimate_noun", "count_intro", "preposition",
-					    "loss_verb",   "place_prep",    "clause_opener"};
 	(void)claimlex_get();
 	const lexicon_file *f = lexicon_file_named("claim_words");
-	cr_assert_gt(f->count, 50);
+	cr_assert_gt(f->count, 150);
 	for (unsigned i = 0; i < f->count; i++) {
 		size_t cl, wl;
 		const char *c = lexicon_field(f->entries[i], 0, &cl);
 		const char *w = lexicon_field(f->entries[i], 1, &wl);
 		cr_assert(c && w && wl < 64, "bad line '%s'", f->entries[i]);
 		unsigned bit = 0;
-		for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
-			if (strlen(names[k]) == cl && memcmp(names[k], c, cl) == 0)
+		for (unsigned k = 0; k < CW_CLASSES; k++)
+			if (strlen(claim_word_classes[k]) == cl && memcmp(claim_word_classes[k], c, cl) == 0)
 				bit = 1u << k;
 		cr_assert(bit, "unknown class in '%s'", f->entries[i]);
 		char low[64], up[64], title[64];
@@ -57,10 +55,34 @@ Test(claim_words, classes_are_separate_and_whole_words)
 	cr_expect_eq(bits_of("estimated by"), CW_REPORTED_BY);
 	cr_expect_eq(bits_of("Suffered"), CW_LOSS_VERB);
 	cr_expect_eq(bits_of("report"), CW_REPORTED_BY | CW_ESTIMATE_NOUN);
-	cr_expect_eq(bits_of("to"), CW_COUNT_INTRO | CW_PREPOSITION | CW_PLACE_PREP);
+	cr_expect_eq(bits_of("to"), CW_COUNT_INTRO | CW_PREPOSITION | CW_PLACE_PREP | CW_COUNT_STOP);
+	cr_expect_eq(bits_of("The"), CW_DETERMINER | CW_ARTICLE | CW_ANAPHOR | CW_ABOUT_STOP | CW_NOUN_MARKER |
+					     CW_TRIM_TAIL);
+	cr_expect_eq(bits_of("WE"), CW_PRONOUN);
 	cr_expect_eq(bits_of("reporter"), 0);
 	cr_expect_eq(bits_of("repor"), 0);
 	cr_expect_eq(bits_of("soldiers"), 0);
 	cr_expect_eq(bits_of(", in"), 0);
 	cr_expect_eq(bits_of("12 in"), 0);
+}
+
+/* Every class has words, so a class name misspelt in the file (and its
+ * words then lost) cannot pass unseen. */
+Test(claim_words, every_class_has_words)
+{
+	(void)claimlex_get();
+	const lexicon_file *f = lexicon_file_named("claim_words");
+	unsigned seen = 0;
+	for (unsigned i = 0; i < f->count; i++) {
+		size_t wl, cl;
+		const char *w = lexicon_field(f->entries[i], 1, &wl);
+		const char *c = lexicon_field(f->entries[i], 0, &cl);
+		char word[64];
+		cr_assert(w && c && wl < sizeof word);
+		memcpy(word, w, wl);
+		word[wl] = '\0';
+		seen |= bits_of(word);
+	}
+	for (unsigned k = 0; k < CW_CLASSES; k++)
+		cr_expect(seen & 1u << k, "class %s has no word", claim_word_classes[k]);
 }
