@@ -25,27 +25,15 @@
 
 static int source_by(const sentx *s, size_t i)
 {
-	static const char *const before_by[] = {"reported", "estimated", "report", "reports", "released", "published",
-						"issued", "compiled", "estimates", "according", NULL};
-	if (!tok_is(s, i, "by") || i == 0)
-		return 0;
-	for (int k = 0; before_by[k]; k++)
-		if (tok_is(s, i - 1, before_by[k]))
-			return 1;
-	return 0;
+	return i > 0 && tok_is(s, i, "by") && tok_in(s, i - 1, CW_REPORTED_BY);
 }
 
 /* A possessive before an estimate word: "the ISW's estimate". */
 static int poss_estimate(const sentx *s, size_t i)
 {
-	static const char *const nouns[] = {"estimate", "estimates", "assessment", "figures", "figure", "tally",
-					    "count", "data", "report", "analysis", "toll", NULL};
 	if (i >= s->n || !(s->t[i].flags & TF_POSS))
 		return 0;
-	for (int k = 0; nouns[k]; k++)
-		if (tok_is(s, i + 1, nouns[k]) || (tok_word(s, i + 1) && tok_is(s, i + 2, nouns[k])))
-			return 1;
-	return 0;
+	return tok_in(s, i + 1, CW_ESTIMATE_NOUN) || (tok_word(s, i + 1) && tok_in(s, i + 2, CW_ESTIMATE_NOUN));
 }
 
 /* The source the sentence credits, or a party with present == 0, in
@@ -113,8 +101,7 @@ found:
 	*src_a = a, *src_b = b;
 	party p = party_of(s, a, b);
 	/* Only "the report", "this estimate", "the ministry" point back. */
-	int back = tok_is(s, a, "the") || tok_is(s, a, "this") || tok_is(s, a, "that") || tok_is(s, a, "these") ||
-		   tok_is(s, a, "its") || tok_is(s, a, "their");
+	int back = tok_in(s, a, CW_ANAPHOR);
 	for (size_t k = a; k < b && back; k++)
 		back = !tok_cap(s, k) || k == 0;
 	p.anaphoric = (uint8_t)back;
@@ -152,14 +139,11 @@ static void clause_of(const sentx *s, size_t a, size_t b, size_t *ca, size_t *cb
 {
 	size_t i = a;
 	while (i > 0 && !tok_punct(s, i - 1, ';') &&
-	       !(tok_punct(s, i - 1, ',') && (tok_is(s, i, "but") || tok_is(s, i, "while") || tok_is(s, i, "though") ||
-					       tok_is(s, i, "although") || tok_is(s, i, "whereas"))))
+	       !(tok_punct(s, i - 1, ',') && tok_in(s, i, CW_CONTRAST)))
 		i--;
 	size_t j = b;
 	while (j < s->n && !tok_punct(s, j, ';') &&
-	       !(tok_punct(s, j, ',') && (tok_is(s, j + 1, "but") || tok_is(s, j + 1, "while") ||
-					   tok_is(s, j + 1, "though") || tok_is(s, j + 1, "although") ||
-					   tok_is(s, j + 1, "whereas") || tok_is(s, j + 1, "which"))))
+	       !(tok_punct(s, j, ',') && (tok_in(s, j + 1, CW_CONTRAST) || tok_is(s, j + 1, "which"))))
 		j++;
 	*ca = i;
 	*cb = j;
@@ -188,15 +172,12 @@ static void find_hedges(const sentx *s, size_t from, size_t to, crec *c)
 
 static int be_verb(const sentx *s, size_t i)
 {
-	return tok_is(s, i, "was") || tok_is(s, i, "were") || tok_is(s, i, "is") || tok_is(s, i, "are") ||
-	       tok_is(s, i, "been") || tok_is(s, i, "being") || tok_is(s, i, "be");
+	return tok_in(s, i, CW_BE_VERB);
 }
 
 static int determiner(const sentx *s, size_t i)
 {
-	return tok_is(s, i, "the") || tok_is(s, i, "a") || tok_is(s, i, "an") || tok_is(s, i, "no") ||
-	       tok_is(s, i, "its") || tok_is(s, i, "their") || tok_is(s, i, "any") || tok_is(s, i, "his") ||
-	       tok_is(s, i, "her");
+	return tok_in(s, i, CW_DETERMINER);
 }
 
 /* What the stance is about: the rest of the clause. */
@@ -205,9 +186,7 @@ static span stance_about(const sentx *s, size_t from)
 	span sp = {0, 0};
 	size_t j = from;
 	while (j < s->n && !tok_punct(s, j, ';') && !tok_punct(s, j, '.') && !tok_punct(s, j, ':') &&
-	       !(tok_punct(s, j, ',') && (tok_is(s, j + 1, "but") || tok_is(s, j + 1, "while") ||
-					   tok_is(s, j + 1, "though") || tok_is(s, j + 1, "although") ||
-					   tok_is(s, j + 1, "and") || tok_is(s, j + 1, "the") || tok_cap(s, j + 1))))
+	       !(tok_punct(s, j, ',') && (tok_in(s, j + 1, CW_ABOUT_STOP) || tok_cap(s, j + 1))))
 		j++;
 	if (j > from) {
 		sp.start = s->t[from].start;
@@ -242,8 +221,7 @@ static int add_stance(const sentx *s, size_t ca, size_t cb, int kind, span about
 static int noun_opener(const sentx *s, size_t i)
 {
 	size_t l;
-	return tok_is(s, i, "a") || tok_is(s, i, "an") || tok_is(s, i, "the") ||
-	       (sx_match(s, &s->L->stance, i, &l) == ST_NMOD && l == 1);
+	return tok_in(s, i, CW_ARTICLE) || (sx_match(s, &s->L->stance, i, &l) == ST_NMOD && l == 1);
 }
 
 /* A stance noun at I (ST = its map value, L its length), with what it is
@@ -362,12 +340,7 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 
 /* ---- count claims -------------------------------------------------- */
 
-static int possessive_pronoun(const sentx *s, size_t i)
-{
-	return tok_is(s, i, "his") || tok_is(s, i, "her") || tok_is(s, i, "their") || tok_is(s, i, "its") ||
-	       tok_is(s, i, "our") || tok_is(s, i, "my") || tok_is(s, i, "your");
-}
-
+static int possessive_pronoun(const sentx *s, size_t i) { return tok_in(s, i, CW_POSSESSIVE); }
 static int number_word(const sentx *s, size_t i)
 {
 	const token *t = &s->t[i];
@@ -382,7 +355,7 @@ static int negated(const sentx *s, size_t v)
 	for (size_t k = v; k > 0 && v - k < 3; k--) {
 		const token *t = &s->t[k - 1];
 		size_t n = t->end - t->start;
-		if (tok_is(s, k - 1, "not") || tok_is(s, k - 1, "never") ||
+		if (tok_in(s, k - 1, CW_NEGATION) ||
 		    (t->kind == TK_WORD && n > 3 && strncasecmp(s->text + t->end - 3, "n't", 3) == 0) ||
 		    (t->kind == TK_WORD && n > 5 && memcmp(s->text + t->end - 5, "n\xE2\x80\x99t", 5) == 0))
 			return 1;
@@ -398,11 +371,7 @@ static int war_context(const sentx *s, size_t head)
 		size_t l;
 		if (i == head || tok_is(s, i, "losses") || tok_is(s, i, "loss") || tok_is(s, i, "casualties"))
 			continue;
-		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS || tok_is(s, i, "fight") ||
-		    tok_is(s, i, "fighting") || tok_is(s, i, "war") || tok_is(s, i, "front") || tok_is(s, i, "combat") ||
-		    tok_is(s, i, "battlefield") || tok_is(s, i, "battle") || tok_is(s, i, "offensive") ||
-		    tok_is(s, i, "invasion") || tok_is(s, i, "army") || tok_is(s, i, "military") ||
-		    tok_is(s, i, "shelling") || tok_is(s, i, "killed") || tok_is(s, i, "wounded"))
+		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS || tok_in(s, i, CW_WAR_TALK))
 			return 1;
 	}
 	return 0;
@@ -410,15 +379,8 @@ static int war_context(const sentx *s, size_t head)
 
 static int preposition(const sentx *s, size_t i);
 
-/* A word that opens another clause, whose verb is not the count's: "three
- * children who are orphaned when their parents die". */
-static int subordinator(const sentx *s, size_t i)
-{
-	return tok_is(s, i, "but") || tok_is(s, i, "while") || tok_is(s, i, "when") || tok_is(s, i, "whereas") ||
-	       tok_is(s, i, "because") || tok_is(s, i, "although") || tok_is(s, i, "though") || tok_is(s, i, "if") ||
-	       tok_is(s, i, "unless") || tok_is(s, i, "where");
-}
-
+/* A word that opens another clause, whose verb is not the count's. */
+static int subordinator(const sentx *s, size_t i) { return tok_in(s, i, CW_SUBORDINATOR); }
 /* The counted noun after a number: "12,000 North Korean troops",
  * "3,000 North Koreans", "two prisoners of war".  Sets *NA..*NB (noun
  * phrase start after the number, end), *GROUP (CN_*) and *DEM (demonym
@@ -470,9 +432,8 @@ static int counted_after(const sentx *s, size_t from, size_t *nb, int *group, in
 			return 0;
 		/* A determiner or a preposition opens another phrase: "2004
 		 * reinforces the trend towards higher losses" counts no losses. */
-		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP || determiner(s, j) ||
-		    preposition(s, j) || tok_is(s, j, "and") || tok_is(s, j, "or") || tok_is(s, j, "who") ||
-		    tok_is(s, j, "that"))
+		if (sx_match(s, &s->L->mverb, j, &l) || tok_role(s, j, &l) == RL_SKIP ||
+		    tok_in(s, j, CW_COUNT_STOP | CW_DETERMINER | CW_PREPOSITION))
 			return 0;
 		j++;
 	}
@@ -534,17 +495,12 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
  * introduces; 1 + measure or 0. */
 static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
 {
-	static const char *const intro[] = {"at", "to", "of", "reached", "hit", "exceeded", "exceeds", "surpassed",
-					    "topped", "is", "was", "stood", "stands", "nearly", "almost", "over",
-					    "numbered", "ran", "run", "runs", NULL};
 	/* "casualties numbered in the hundreds", "ran into the thousands" */
 	if (va > 2 && tok_is(s, va - 1, "the") && (tok_is(s, va - 2, "in") || tok_is(s, va - 2, "into")))
 		va -= 2;
-	int ok = 0;
-	for (int i = 0; intro[i] && va > 0; i++)
-		ok |= tok_is(s, va - 1, intro[i]);
 	/* "one of two crewmen": a partitive, no toll */
-	if (!ok || (tok_is(s, va - 1, "of") && va >= 2 && (s->t[va - 2].kind == TK_NUM || number_word(s, va - 2))))
+	if (va == 0 || !tok_in(s, va - 1, CW_COUNT_INTRO) ||
+	    (tok_is(s, va - 1, "of") && va >= 2 && (s->t[va - 2].kind == TK_NUM || number_word(s, va - 2))))
 		return 0;
 	size_t l;
 	for (size_t j = va - 1; j > 0 && va - j < 12; j--) {
@@ -610,8 +566,7 @@ static int military_context(const sentx *s)
 		size_t l;
 		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS)
 			return 1;
-		if (tok_is(s, i, "fight") || tok_is(s, i, "fighting") || tok_is(s, i, "war") || tok_is(s, i, "front") ||
-		    tok_is(s, i, "combat") || tok_is(s, i, "battlefield") || tok_is(s, i, "deployed"))
+		if (tok_in(s, i, CW_WAR_WORD))
 			return 1;
 	}
 	return 0;
@@ -627,26 +582,11 @@ static int nation(const sentx *s, size_t i)
 	return m->cls == GZ_COUNTRY || m->cls == GZ_SEAT || m->cls == GZ_DEMONYM || (m->g && m->g->country);
 }
 
-static int preposition(const sentx *s, size_t i)
-{
-	static const char *const w[] = {"for", "in", "to", "from", "with", "against", "of", "by", "on", "into", NULL};
-	for (int k = 0; w[k]; k++)
-		if (tok_is(s, i, w[k]))
-			return 1;
-	return 0;
-}
+static int preposition(const sentx *s, size_t i) { return tok_in(s, i, CW_PREPOSITION); }
 
 /* A verb whose subject owns the people counted after it ("Russia lost
  * 1,500 soldiers", "North Korea has suffered 4,000 casualties"). */
-static int loss_verb(const sentx *s, size_t i)
-{
-	static const char *const w[] = {"lost", "lose", "loses", "losing", "suffered", "suffer", "suffers",
-					"suffering", "sustained", "sustain", "sustains", "sustaining", NULL};
-	for (int k = 0; w[k]; k++)
-		if (tok_is(s, i, w[k]))
-			return 1;
-	return 0;
-}
+static int loss_verb(const sentx *s, size_t i) { return tok_in(s, i, CW_LOSS_VERB); }
 
 static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm, size_t nt, party src, size_t sa,
 		       size_t sb, uint32_t article, vec *out)
@@ -691,8 +631,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 						dem = s->mat[b - 1];
 			/* "12,000 troops in Russia" */
 			size_t j = nb;
-			while (tok_is(s, j, "are") || tok_is(s, j, "were") || tok_is(s, j, "now") || tok_is(s, j, "already") ||
-			       tok_is(s, j, "still") || tok_is(s, j, "currently"))
+			while (tok_in(s, j, CW_COUNT_LINK))
 				j++;
 			/* "troops are in Russia", "troops in the region" */
 			if (!m && group == CN_TROOPS && (tok_is(s, j, "in") || tok_is(s, j, "inside")) && j + 1 < s->n &&
@@ -719,9 +658,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			for (;;) {
 				if (j < s->n && sx_match(s, &s->L->hedge, j, &l))
 					j += l;
-				else if (tok_is(s, j, "had") || tok_is(s, j, "have") || tok_is(s, j, "has") ||
-					 tok_is(s, j, "been") || tok_is(s, j, "were") || tok_is(s, j, "are") ||
-					 tok_is(s, j, "was") || tok_is(s, j, "is") || tok_is(s, j, "being"))
+				else if (tok_in(s, j, CW_AUXILIARY))
 					j++;
 				else
 					break;

@@ -288,6 +288,47 @@ static void gazetteer_file(claimlex *L)
 			lexmap_put(&L->demonym_of, gz[i].canonical, strlen(gz[i].canonical), (int)i + 1);
 }
 
+/* data/claim_words.txt: CLASS<TAB>word; bit k of a word's value is class
+ * k of NAMES (the CW_* order). */
+const char *const claim_word_classes[CW_CLASSES] = {
+	"reported_by", "estimate_noun", "count_intro", "preposition", "loss_verb",   "place_prep",
+	"clause_opener", "be_verb",    "be_finite",   "auxiliary",   "determiner",  "article",
+	"pronoun",     "anaphor",       "contrast",    "about_stop",  "count_stop",  "count_link",
+	"war_word",    "verb_skip",     "noun_marker", "trim_head",   "trim_tail",   "subordinator",
+	"possessive",  "negation",      "war_talk"};
+
+static void words_file(claimlex *L)
+{
+	const lexicon_file *f = data("claim_words");
+	lexmap_init(&L->words, f->count + 16);
+	for (unsigned i = 0; i < f->count; i++) {
+		size_t cl, wl;
+		const char *c = lexicon_field(f->entries[i], 0, &cl);
+		const char *w = lexicon_field(f->entries[i], 1, &wl);
+		int k = name_index(c, cl, claim_word_classes, CW_CLASSES);
+		size_t low = 0;
+		while (w && low < wl && w[low] >= 'a' && w[low] <= 'z')
+			low++;
+		if (k < 0 || !w || !wl || low != wl || lexicon_field(f->entries[i], 2, &cl)) {
+			fprintf(stderr, "attest: data/claim_words.txt: bad line '%s'\n", f->entries[i]);
+			abort();
+		}
+		int old = lexmap_get(&L->words, w, wl);
+		if (old < 0)
+			lexmap_put(&L->words, w, wl, 1 << k);
+		else
+			lexmap_set(&L->words, w, wl, old | 1 << k);
+	}
+}
+
+unsigned claim_word_bits(const char *text, const token *t)
+{
+	if (t->kind != TK_WORD)
+		return 0;
+	int v = lexmap_get_hashed(&lex.words, text + t->start, t->end - t->start, token_hash(text, t));
+	return v < 0 ? 0 : (unsigned)v;
+}
+
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void build(void)
@@ -314,6 +355,7 @@ static void build(void)
 	measure_file(&lex);
 	class_file(&lex.counted, "counted", counted, 3, 1, 1, 1);
 	hedge_file(&lex);
+	words_file(&lex);
 	/* titles.txt: titles case-sensitive, roles folded. */
 	const lexicon_file *f = data("titles");
 	lexmap_init(&lex.title.m, room(f));

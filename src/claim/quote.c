@@ -184,7 +184,8 @@ static party resolve_pronoun(const claim_input *in, const sentx *s, size_t a, ui
 static party speaker_np(const claim_input *in, const sentx *s, size_t a, size_t b)
 {
 	party p = party_of(s, a, b);
-	if (b == a + 1 && (tok_is(s, a, "he") || tok_is(s, a, "she") || tok_is(s, a, "they") || tok_is(s, a, "it"))) {
+	/* A pronoun but "we", which has no one earlier to stand for. */
+	if (b == a + 1 && tok_in(s, a, CW_PRONOUN) && !tok_is(s, a, "we")) {
 		party r = resolve_pronoun(in, s, a, s->t[a].start);
 		/* The pronoun is the speaker's text; the names are its referent's. */
 		p.present = r.present;

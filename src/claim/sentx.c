@@ -39,17 +39,20 @@ int sx_match(const sentx *s, const phrasemap *pm, size_t i, size_t *len)
 int sentx_init(sentx *s, const char *text, span sp, const token *t, size_t n, uint32_t article,
 	       article_ctx *ax, vec *scratch, const trec *tm, size_t nt)
 {
-	if (vec_reserve(scratch, 8 * n + 2) < 0)
+	if (vec_reserve(scratch, 12 * n + 4) < 0)
 		return -1;
 	*s = (sentx){.text = text, .sp = sp, .t = t, .n = n, .article = article, .L = claimlex_get(), .ax = ax};
 	uint8_t *base = scratch->items;
-	s->fb = (uint16_t *)(void *)base;  /* the vec's items are malloc'd: aligned */
-	s->mat = (int8_t *)(base + 2 * n);
-	s->timed = base + 3 * n;
-	uint8_t *role = base + 4 * n, *role_len = base + 5 * n, *say = base + 6 * n, *say_len = base + 7 * n;
+	s->cw = (uint32_t *)(void *)base;  /* the vec's items are malloc'd: aligned */
+	s->fb = (uint16_t *)(void *)(base + 4 * n);
+	s->mat = (int8_t *)(base + 6 * n);
+	s->timed = base + 7 * n;
+	uint8_t *role = base + 8 * n, *role_len = base + 9 * n, *say = base + 10 * n, *say_len = base + 11 * n;
 	memset(s->timed, 0, n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		s->fb[i] = (uint16_t)phrase_first_bits(text, &t[i]);
+		s->cw[i] = claim_word_bits(text, &t[i]);
+	}
 	/* The two maps the phrase rules ask about most, once a token. */
 	for (size_t i = 0; i < n; i++) {
 		size_t l;
@@ -134,22 +137,12 @@ static int starter(const sentx *s, size_t i)
 static int says_after(const sentx *s, size_t i)
 {
 	size_t l;
-	while (i < s->n && (tok_role(s, i, &l) == RL_SKIP || tok_is(s, i, "has") || tok_is(s, i, "have") ||
-			    tok_is(s, i, "had") || tok_is(s, i, "also") || tok_is(s, i, "later")))
+	while (i < s->n && (tok_role(s, i, &l) == RL_SKIP || tok_in(s, i, CW_VERB_SKIP)))
 		i++;
 	return i < s->n && (sx_match(s, &s->L->speech, i, &l) || sx_match(s, &s->L->stance, i, &l));
 }
 
-static int locative(const sentx *s, size_t i)
-{
-	static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside",
-					    "around", "toward", "towards", "via", "through", "of", "within", "between",
-					    "visit", "visited", "visiting", "reached", "entered", NULL};
-	for (int k = 0; preps[k]; k++)
-		if (tok_is(s, i, preps[k]))
-			return 1;
-	return 0;
-}
+static int locative(const sentx *s, size_t i) { return tok_in(s, i, CW_PLACE_PREP); }
 
 static void add_mention(sentx *s, size_t a, size_t b, uint8_t cls, const gzentry *g, const char *canonical)
 {
@@ -370,8 +363,7 @@ void sentx_mentions(sentx *s)
 
 static int pronoun(const sentx *s, size_t i)
 {
-	return tok_is(s, i, "he") || tok_is(s, i, "she") || tok_is(s, i, "they") || tok_is(s, i, "it") ||
-	       tok_is(s, i, "we");
+	return tok_in(s, i, CW_PRONOUN);
 }
 
 /* May token I sit inside an actor phrase? */
@@ -398,12 +390,9 @@ static int np_token(const sentx *s, size_t i)
 /* Trims function words off both ends of [*A, *B). */
 static int np_trim(const sentx *s, size_t *a, size_t *b)
 {
-	while (*a < *b && (tok_is(s, *a, "and") || tok_is(s, *a, "of") || tok_is(s, *a, "for") ||
-			   tok_punct(s, *a, ',') || tok_poss(s, *a)))
+	while (*a < *b && (tok_in(s, *a, CW_TRIM_HEAD) || tok_punct(s, *a, ',') || tok_poss(s, *a)))
 		(*a)++;
-	while (*b > *a && (tok_is(s, *b - 1, "and") || tok_is(s, *b - 1, "of") || tok_is(s, *b - 1, "the") ||
-			   tok_is(s, *b - 1, "a") || tok_is(s, *b - 1, "an") || tok_is(s, *b - 1, "for") ||
-			   tok_punct(s, *b - 1, ',')))
+	while (*b > *a && (tok_in(s, *b - 1, CW_TRIM_TAIL) || tok_punct(s, *b - 1, ',')))
 		(*b)--;
 	return *a < *b;
 }
@@ -416,14 +405,8 @@ static int list_comma(const sentx *s, size_t k, size_t end)
 	if (k == 0 || k + 1 >= end || s->mat[k - 1] < 0 || s->mat[k + 1] < 0)
 		return 0;
 	size_t first = s->m[s->mat[k - 1]].a;
-	static const char *const opens[] = {"after", "before", "while", "as", "since", "because", "when", "though",
-					    "although", "if", "that", "but", "and", "whereas", "once", "until", NULL};
-	if (first == 0 || tok_punct(s, first - 1, ','))
-		return 1;
-	for (int i = 0; opens[i]; i++)
-		if (tok_is(s, first - 1, opens[i]))
-			return 1; /* "months after U.S., South Korean and Ukrainian officials said" */
-	return 0;
+	/* "months after U.S., South Korean and Ukrainian officials said" */
+	return first == 0 || tok_punct(s, first - 1, ',') || tok_in(s, first - 1, CW_CLAUSE_OPENER);
 }
 
 static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
@@ -434,7 +417,7 @@ static int np_core_before(const sentx *s, size_t end, size_t *a, size_t *b)
 		size_t l;
 		/* A modifier before a role word: "the economy minister". */
 		int compound = j < end && tok_word(s, k) && !tok_cap(s, k) && tok_role(s, j, &l) == RL_ROLE &&
-			       k > 0 && (tok_is(s, k - 1, "the") || tok_is(s, k - 1, "a") || tok_is(s, k - 1, "an"));
+			       k > 0 && tok_in(s, k - 1, CW_ARTICLE);
 		int owner = tok_word(s, k) && tok_poss(s, k + 1) && k + 1 < end; /* "the bureau's director" */
 		if (np_token(s, k) || compound || owner || (tok_is(s, k, "and") && k > 0 && np_token(s, k - 1)) ||
 		    (tok_punct(s, k, ',') && list_comma(s, k, end)))
@@ -468,13 +451,10 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 				break;
 			}
 	/* A passive: "he was told", "it is said". */
-	if (j > 0 && j < v && (tok_is(s, j, "was") || tok_is(s, j, "were") || tok_is(s, j, "is") || tok_is(s, j, "are") ||
-			       tok_is(s, j + 1, "been")))
+	if (j > 0 && j < v && (tok_in(s, j, CW_BE_FINITE) || tok_is(s, j + 1, "been")))
 		return 0;
 	/* A noun, not a verb: "and reports of ...", "the claims". */
-	if (j > 0 && (tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or") || tok_is(s, j - 1, "of") ||
-		      tok_is(s, j - 1, "the") || tok_is(s, j - 1, "a") || tok_is(s, j - 1, "an") ||
-		      tok_is(s, j - 1, "for") || tok_is(s, j - 1, "with") || tok_is(s, j - 1, "than")))
+	if (j > 0 && tok_in(s, j - 1, CW_NOUN_MARKER))
 		return 0;
 	/* An apposition: "Daniel Tudor, co-author of ..., told". */
 	if (j > 0 && tok_punct(s, j - 1, ',')) {
@@ -483,7 +463,7 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 			k--;
 		if (k > 1 && tok_punct(s, k - 1, ',') && (tok_word(s, k) && !(s->t[k].flags & TF_CAP)))
 			return np_core_before(s, k - 1, a, b);
-		if (k > 1 && tok_punct(s, k - 1, ',') && (tok_is(s, k, "a") || tok_is(s, k, "the") || tok_is(s, k, "an")))
+		if (k > 1 && tok_punct(s, k - 1, ',') && tok_in(s, k, CW_ARTICLE))
 			return np_core_before(s, k - 1, a, b);
 		return 0;
 	}
@@ -519,7 +499,7 @@ int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
 			j++;
 		else if (j > i && tok_poss(s, j - 1) && tok_word(s, j) && !tok_cap(s, j))
 			j++; /* "the soldier's mother" */
-		else if (tok_is(s, j, "the") || tok_is(s, j, "a") || tok_is(s, j, "an"))
+		else if (tok_in(s, j, CW_ARTICLE))
 			j++;
 		else
 			break;

@@ -48,6 +48,7 @@ typedef struct sentx {
 	size_t nm;
 	int8_t *mat;              /* per token: index of its mention, or -1 */
 	uint8_t *timed;           /* per token: 1 when inside a time record */
+	uint32_t *cw;             /* per token: claim_word_bits (CW_*) */
 	uint16_t *fb;             /* per token: phrase_first_bits */
 	uint8_t *role, *role_len; /* per token: the role map's match, cached */
 	uint8_t *say, *say_len;   /* per token: the speech map's match, cached */
@@ -85,6 +86,8 @@ static inline int tok_is(const sentx *s, size_t i, const char *w)
 {
 	return i < s->n && token_is(s->text, &s->t[i], w, strlen(w));
 }
+/* Is token I a word of one of the classes CW (CW_* bits)? */
+static inline int tok_in(const sentx *s, size_t i, unsigned cw) { return i < s->n && (s->cw[i] & cw); }
 int tok_word(const sentx *s, size_t i);
 int tok_cap(const sentx *s, size_t i);
 int tok_punct(const sentx *s, size_t i, char c);
