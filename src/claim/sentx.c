@@ -183,6 +183,15 @@ static int name_word(const sentx *s, size_t i)
 {
 	if (!tok_cap(s, i) || s->mat[i] >= 0 || s->timed[i]) /* "in February" is a time, no name */
 		return 0;
+	/* A weekday is no name part even when no date was read ("On Monday
+	 * Tony Blair said"); nor is the pronoun "I". */
+	const token *t = &s->t[i];
+	if (t->end - t->start == 1 && s->text[t->start] == 'I')
+		return 0;
+	if (t->end - t->start >= 6 && !(i > 0 && tok_is(s, i - 1, "the")) && /* not "Sun", "The Sunday Times" */
+	    lexmap_get_hashed(&lexicon_get()->weekdays, s->text + t->start, t->end - t->start, token_hash(s->text, t)) >=
+		    0)
+		return 0;
 	size_t l;
 	return !sx_match(s, &s->L->speech, i, &l);
 }
