@@ -359,6 +359,12 @@ void sentx_mentions(sentx *s)
 				int body = 0;
 				for (size_t k = i; k < i + nl; k++)
 					body |= tok_role(s, k, NULL) == RL_ROLE;
+				/* "said Prebon Yamane economist Lena Komileva": the name
+				 * before a role and a full name is the employer. */
+				size_t rl = 0;
+				if (tok_word(s, i + nl) && !tok_cap(s, i + nl) && tok_role(s, i + nl, &rl) == RL_ROLE &&
+				    name_run(s, i + nl + rl, 4) >= 2)
+					body = 1;
 				if (!body)
 					remember_person(s, full);
 				add_mention(s, i, i + nl, body ? GZ_ORG : GZ_PERSON, NULL, full);
