@@ -695,6 +695,19 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && i == j && i >= 2 &&
 	    (word_is(x, &t[i - 1], "between") || word_is(x, &t[i - 1], "from")) && (mo = month_of(x, &t[i - 2])) > 0)
 		before = 1;
+	/* "from 4-23 in next month": days of a month counted from REF. */
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e + 2 < n && p[0].v < p[1].v &&
+	    !before && c->ref.m && (word_is(x, &t[e], "in") || word_is(x, &t[e], "of")) && word_is(x, &t[e + 2], "month") &&
+	    (word_is(x, &t[e + 1], "next") || word_is(x, &t[e + 1], "this") || word_is(x, &t[e + 1], "last"))) {
+		int step = word_is(x, &t[e + 1], "next") ? 1 : word_is(x, &t[e + 1], "last") ? -1 : 0;
+		int ym = c->ref.y * 12 + c->ref.m - 1 + step;
+		if (p[1].v > days_in_month(ym / 12, ym % 12 + 1))
+			return 0;
+		size_t from = i > 0 && word_is(x, &t[i - 1], "from") ? i - 1 : i;
+		emit_days(c, from, e + 3, 1, date_to_days(ym / 12, ym % 12 + 1, p[0].v),
+			  date_to_days(ym / 12, ym % 12 + 1, p[1].v));
+		return e + 3 - i;
+	}
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
 	    (before || (mo = month_of(x, &t[e])) > 0)) {
 		size_t from = i;
@@ -726,12 +739,25 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 		emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
 		break;
 	case ND_MONTHS: {
-		int m2 = d, y2 = year_after(c, e, &e), y1;
+		/* "Nov-Feb 5th, 2017": the end month's day, in digits, an
+		 * ordinal or before a year ("January-March first quarter" is
+		 * no day). */
+		size_t nx;
+		int ord, d2 = e < n && t[e].kind == TK_NUM ? dayval(c, e, &nx, &ord) : -1, y2;
+		if (d2 > 0 && (ord || year_after(c, nx, &nx)) && !(nx < n && month_of(x, &t[nx]) > 0))
+			e = nx;
+		else
+			d2 = 0;
+		int m2 = d, y1;
+		y2 = year_after(c, e, &e);
 		int inferred = !y2;
 		if (!y2)
 			y2 = infer_year(c, m2, 1);
 		y1 = y2 - (m > m2);
-		emit_days(c, i, e, y2 != 0, y2 ? month_start(y1, m) : 0, y2 ? month_end(y2, m2) : 0);
+		if (d2 > days_in_month(y2 ? y2 : 2001, m2))
+			return 0;
+		emit_days(c, i, e, y2 != 0, y2 ? month_start(y1, m) : 0,
+			  y2 ? (d2 ? date_to_days(y2, m2, d2) : month_end(y2, m2)) : 0);
 		if (inferred)
 			mark_inferred(c);
 		break;
