@@ -1461,6 +1461,32 @@ static trec *anchor(tctx *c, size_t k, size_t *used)
 	return &VEC_AT(c->out, trec, c->out->len - 1);
 }
 
+/* "and a half", "and half", "1/2", "½" at token K before a unit: 1 and
+ * sets *NEXT, else 0. */
+static int half_at(const tctx *c, size_t k, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	if (k + 1 < n && word_is(x, &t[k], "and")) {
+		size_t h = k + 1 + (word_is(x, &t[k + 1], "a") && k + 2 < n);
+		if (word_is(x, &t[h], "half")) {
+			*next = h + 1;
+			return 1;
+		}
+	}
+	if (k + 2 < n && intval(x, &t[k], NULL) == 1 && punct_like(t, k + 1, '/') && intval(x, &t[k + 2], NULL) == 2 &&
+	    !(t[k + 1].flags & TF_SPACE) && !(t[k + 2].flags & TF_SPACE)) {
+		*next = k + 3;
+		return 1;
+	}
+	if (k < n && punct_like(t, k, 0xBD)) {
+		*next = k + 1;
+		return 1;
+	}
+	return 0;
+}
+
 /* A duration at token K: "3 days", "two weeks and two days", "1 month, 21
  * days", "2 years 1 month".  Adds each part to AMT (indexed by U_*) and
  * returns the count of the first part, 0 when there is none; sets *UNIT
@@ -1473,10 +1499,23 @@ static int duration_at(const tctx *c, size_t k, int amt[U_COUNT], int *unit, int
 	int first = 0;
 	*parts = 0;
 	for (int p = 0; p < 4 && k < n; p++) {
-		int v = count_at(c, k, &q), u = v && q < n ? unit_of(x, &t[q]) : 0;
+		int v = count_at(c, k, &q), half = v && q < n ? half_at(c, q, &q) : 0;
+		int u = v && q < n ? unit_of(x, &t[q]) : 0;
 		if (!u)
 			break;
 		amt[u] += v;
+		/* "two and a half years": the half in whole smaller units,
+		 * rounded down ("2 1/2 weeks" is 17 days). */
+		if (half) {
+			static const struct { int unit, n; } halves[U_COUNT][2] = {
+				[U_WEEK] = {{U_DAY, 3}}, [U_FORTNIGHT] = {{U_DAY, 7}}, [U_MONTH] = {{U_DAY, 15}},
+				[U_QUARTER] = {{U_MONTH, 1}, {U_DAY, 15}}, [U_YEAR] = {{U_MONTH, 6}},
+				[U_DECADE] = {{U_YEAR, 5}},
+			};
+			for (int h = 0; h < 2; h++)
+				if (halves[u][h].n)
+					amt[halves[u][h].unit] += halves[u][h].n, (*parts)++;
+		}
 		if (!p)
 			first = v, *unit = u;
 		(*parts)++;
