@@ -694,6 +694,19 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && i == j && i >= 2 &&
 	    (word_is(x, &t[i - 1], "between") || word_is(x, &t[i - 1], "from")) && (mo = month_of(x, &t[i - 2])) > 0)
 		before = 1;
+	/* "from 4-23 in next month": days of a month counted from REF. */
+	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e + 2 < n && p[0].v < p[1].v &&
+	    !before && c->ref.m && (word_is(x, &t[e], "in") || word_is(x, &t[e], "of")) && word_is(x, &t[e + 2], "month") &&
+	    (word_is(x, &t[e + 1], "next") || word_is(x, &t[e + 1], "this") || word_is(x, &t[e + 1], "last"))) {
+		int step = word_is(x, &t[e + 1], "next") ? 1 : word_is(x, &t[e + 1], "last") ? -1 : 0;
+		int ym = c->ref.y * 12 + c->ref.m - 1 + step;
+		if (p[1].v > days_in_month(ym / 12, ym % 12 + 1))
+			return 0;
+		size_t from = i > 0 && word_is(x, &t[i - 1], "from") ? i - 1 : i;
+		emit_days(c, from, e + 3, 1, date_to_days(ym / 12, ym % 12 + 1, p[0].v),
+			  date_to_days(ym / 12, ym % 12 + 1, p[1].v));
+		return e + 3 - i;
+	}
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
 	    (before || (mo = month_of(x, &t[e])) > 0)) {
 		size_t from = i;
@@ -725,12 +738,25 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 		emit_days(c, i, e, 1, month_start(y, m), month_end(y, m));
 		break;
 	case ND_MONTHS: {
-		int m2 = d, y2 = year_after(c, e, &e), y1;
+		/* "Nov-Feb 5th, 2017": the end month's day, in digits, an
+		 * ordinal or before a year ("January-March first quarter" is
+		 * no day). */
+		size_t nx;
+		int ord, d2 = e < n && t[e].kind == TK_NUM ? dayval(c, e, &nx, &ord) : -1, y2;
+		if (d2 > 0 && (ord || year_after(c, nx, &nx)) && !(nx < n && month_of(x, &t[nx]) > 0))
+			e = nx;
+		else
+			d2 = 0;
+		int m2 = d, y1;
+		y2 = year_after(c, e, &e);
 		int inferred = !y2;
 		if (!y2)
 			y2 = infer_year(c, m2, 1);
 		y1 = y2 - (m > m2);
-		emit_days(c, i, e, y2 != 0, y2 ? month_start(y1, m) : 0, y2 ? month_end(y2, m2) : 0);
+		if (d2 > days_in_month(y2 ? y2 : 2001, m2))
+			return 0;
+		emit_days(c, i, e, y2 != 0, y2 ? month_start(y1, m) : 0,
+			  y2 ? (d2 ? date_to_days(y2, m2, d2) : month_end(y2, m2)) : 0);
 		if (inferred)
 			mark_inferred(c);
 		break;
@@ -1447,6 +1473,32 @@ static trec *anchor(tctx *c, size_t k, size_t *used)
 	return &VEC_AT(c->out, trec, c->out->len - 1);
 }
 
+/* "and a half", "and half", "1/2", "½" at token K before a unit: 1 and
+ * sets *NEXT, else 0. */
+static int half_at(const tctx *c, size_t k, size_t *next)
+{
+	const char *x = c->text;
+	const token *t = c->t;
+	size_t n = c->n;
+	if (k + 1 < n && word_is(x, &t[k], "and")) {
+		size_t h = k + 1 + (word_is(x, &t[k + 1], "a") && k + 2 < n);
+		if (word_is(x, &t[h], "half")) {
+			*next = h + 1;
+			return 1;
+		}
+	}
+	if (k + 2 < n && intval(x, &t[k], NULL) == 1 && punct_like(t, k + 1, '/') && intval(x, &t[k + 2], NULL) == 2 &&
+	    !(t[k + 1].flags & TF_SPACE) && !(t[k + 2].flags & TF_SPACE)) {
+		*next = k + 3;
+		return 1;
+	}
+	if (k < n && punct_like(t, k, 0xBD)) {
+		*next = k + 1;
+		return 1;
+	}
+	return 0;
+}
+
 /* A duration at token K: "3 days", "two weeks and two days", "1 month, 21
  * days", "2 years 1 month".  Adds each part to AMT (indexed by U_*) and
  * returns the count of the first part, 0 when there is none; sets *UNIT
@@ -1459,10 +1511,23 @@ static int duration_at(const tctx *c, size_t k, int amt[U_COUNT], int *unit, int
 	int first = 0;
 	*parts = 0;
 	for (int p = 0; p < 4 && k < n; p++) {
-		int v = count_at(c, k, &q), u = v && q < n ? unit_of(x, &t[q]) : 0;
+		int v = count_at(c, k, &q), half = v && q < n ? half_at(c, q, &q) : 0;
+		int u = v && q < n ? unit_of(x, &t[q]) : 0;
 		if (!u)
 			break;
 		amt[u] += v;
+		/* "two and a half years": the half in whole smaller units,
+		 * rounded down ("2 1/2 weeks" is 17 days). */
+		if (half) {
+			static const struct { int unit, n; } halves[U_COUNT][2] = {
+				[U_WEEK] = {{U_DAY, 3}}, [U_FORTNIGHT] = {{U_DAY, 7}}, [U_MONTH] = {{U_DAY, 15}},
+				[U_QUARTER] = {{U_MONTH, 1}, {U_DAY, 15}}, [U_YEAR] = {{U_MONTH, 6}},
+				[U_DECADE] = {{U_YEAR, 5}},
+			};
+			for (int h = 0; h < 2; h++)
+				if (halves[u][h].n)
+					amt[halves[u][h].unit] += halves[u][h].n, (*parts)++;
+		}
 		if (!p)
 			first = v, *unit = u;
 		(*parts)++;
