@@ -2204,7 +2204,10 @@ static size_t relative(tctx *c, size_t i)
 	int wd;
 	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
 	    ((t[j].flags & TF_CAP) || t[j].end - t[j].start > 3) &&
-	    !(j + 1 < n && t[j + 1].kind == TK_WORD && (t[j + 1].flags & TF_CAP))) { /* not "Sunday Times" */
+	    /* not "Sunday Times"; but "On Monday Tony Blair said" */
+	    (j > i || (i > 0 && (word_is(x, &t[i - 1], "on") || word_is(x, &t[i - 1], "since") ||
+				   word_is(x, &t[i - 1], "until") || word_is(x, &t[i - 1], "by"))) ||
+	     !(j + 1 < n && t[j + 1].kind == TK_WORD && (t[j + 1].flags & TF_CAP)))) {
 		int32_t d = 0;
 		if (day_ok) {
 			int rw = weekday(r);
