@@ -16,8 +16,10 @@
  *     ("over 10,000") are open; the inclusiveness of a bound is ignored;
  *   - conflicts: estimates of one series (measure + canonical subject) by
  *     different sources that do not agree and whose periods meet (a claim's
- *     own time, else its publication day +-7 days; an undated claim meets
- *     only the claims of its own document); a denial against a later
+ *     own time, else its publication day +-7 days; the overlap at least
+ *     half the longer period; an undated claim meets only the claims of
+ *     its own document); across documents only for a subject that says
+ *     whose ("Russian troops", not bare "troops"); a denial against a later
  *     confirmation or acknowledgement by anyone, and a non-denial after a
  *     denial, when on the same topic: in one article, or sharing a content
  *     word of what they are about (the topic table, store/topic.c).
@@ -198,6 +200,7 @@ static const char conflict_from[] =
 	" WHERE c1.measure != 'other' AND " WHO("1") " != " WHO("2") " "
 	"AND NOT agree(c1.low, c1.high, c1.approx, c2.low, c2.high, c2.approx) "
 	"AND periods_meet(c1.time_lo, c1.time_hi, c1.day_lo, d1.id, c2.time_lo, c2.time_hi, c2.day_lo, d2.id) "
+	"AND (instr(c1.subject_canonical, ' ') > 0 OR d1.id = d2.id) "
 	"UNION ALL SELECT CASE s2.stance WHEN 'nondenial' THEN 'nondenial' ELSE 'denial' END, " SIDE_STANCE("1")
 	", " SIDE_STANCE("2") ", s1.day_lo, s1.id FROM (" STANCE_PAIRS ") AS p JOIN stance s1 ON s1.id = p.i1"
 	JOIN_SIDE("s", "1") " JOIN stance s2 ON s2.id = p.i2" JOIN_SIDE("s", "2") ") AS x";
@@ -307,10 +310,17 @@ static void fn_periods_meet(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
 	(void)argc;
 	int32_t l1, h1, l2, h2;
-	if (!period(v, &l1, &h1) || !period(v + 4, &l2, &h2))
+	if (!period(v, &l1, &h1) || !period(v + 4, &l2, &h2)) {
 		sqlite3_result_int(cx, sqlite3_value_int64(v[3]) == sqlite3_value_int64(v[7]));
-	else
-		sqlite3_result_int(cx, l1 <= h2 && l2 <= h1);
+		return;
+	}
+	/* Counts of one series cover about the same period: the overlap is at
+	 * least half the longer one ("over the past week" does not meet "since
+	 * October"; two reports a few days apart do). */
+	int64_t lo = l1 > l2 ? l1 : l2, hi = h1 < h2 ? h1 : h2, ov = hi - lo + 1;
+	int open = l1 == INT32_MIN || l2 == INT32_MIN || h1 == INT32_MAX || h2 == INT32_MAX;
+	int64_t n1 = (int64_t)h1 - l1 + 1, n2 = (int64_t)h2 - l2 + 1, longer = n1 > n2 ? n1 : n2;
+	sqlite3_result_int(cx, ov > 0 && (open || 2 * ov >= longer));
 }
 
 int query_register(sqlite3 *db)

@@ -122,6 +122,23 @@ grep -q "$got unchanged" err && ok || bad "re-run skips the $got stored document
 [ "$(q 'SELECT count(DISTINCT hash) FROM doc')" = 400 ] && ok || bad "nothing doubled"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after the re-run"
 
+# --- estimate conflicts: same series, same period, different sources ---------
+# Two sources on one battle disagree; a count for a longer period, or one
+# of bare "troops" in another document, is no conflict with them.
+export ATTEST_DB="$tmp/conf.db"
+mkdir -p conf
+printf 'Battle for Marvin Ridge\n\nPublished: 2026-03-02\n\nUkrainian officials said 500 Russian soldiers were killed in the battle on Friday.\n' > conf/a.txt
+printf 'Moscow disputes toll\n\nPublished: 2026-03-03\n\nThe Kremlin said 40 Russian soldiers were killed in the battle on Friday.\n' > conf/b.txt
+printf 'Winter losses\n\nPublished: 2026-03-04\n\nAnalysts said 9,000 Russian soldiers were killed since October. Officials said 300 soldiers were killed on Friday.\n' > conf/c.txt
+"$bin" ingest conf > /dev/null 2>&1 && ok || bad "ingest the conflict documents"
+"$bin" conflicts --json > cf
+python3 - cf <<'PY' && ok || bad "estimates: one battle, two sources, one conflict; longer periods and bare troops none"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if '"estimates"' in l]
+vals = sorted(sorted([r["what_a"], r["what_b"]]) for r in rows)
+assert vals == [["killed 40", "killed 500"]], vals
+PY
+
 # --- the seed pages: the cross-source answers of issue 5 -----------------------
 # The deployed and killed series, the stance history with North Korea's
 # dated acknowledgement, and the denial and non-denial conflicts.
