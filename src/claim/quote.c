@@ -200,6 +200,21 @@ static party speaker_np(const claim_input *in, const sentx *s, size_t a, size_t 
 }
 
 /* The speaker around quote Q in sentence tokens S. */
+/* "the radio station", "the world indoor champion": an article and up to
+ * five words to a mark or a preposition; [*A, *B) or 0. */
+static int plain_np(const sentx *s, size_t i, size_t *a, size_t *b)
+{
+	if (!tok_in(s, i, CW_ARTICLE))
+		return 0;
+	size_t j = i + 1;
+	while (j < s->n && j - i <= 5 && tok_word(s, j) && !tok_in(s, j, CW_PREPOSITION | CW_COUNT_STOP))
+		j++;
+	if (j == i + 1 || (j < s->n && s->t[j].kind != TK_PUNCT))
+		return 0;
+	*a = i, *b = j;
+	return 1;
+}
+
 static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 {
 	party none = {0};
@@ -211,7 +226,11 @@ static party find_speaker(const claim_input *in, const sentx *s, const qspan *q)
 		j++;
 	if (j < s->n && s->t[j].start >= q->close) {
 		int sv = sx_match(s, &L->speech, j, &l);
-		if ((sv == SP_SAY || sv == SP_TELL) && np_after(s, j + l, &a, &b) && np_is_actor(s, a, b, 2)) {
+		/* Right after a closing mark, "said" and a noun phrase name the
+		 * speaker whatever the phrase ("said the radio station", "wrote
+		 * the judges"). */
+		if ((sv == SP_SAY || sv == SP_TELL) && ((np_after(s, j + l, &a, &b) && np_is_actor(s, a, b, 2)) ||
+							 plain_np(s, j + l, &a, &b))) {
 			/* "said the soldier's mother, Natalia Bondar": the name. */
 			if (tok_punct(s, b, ',') && b + 1 < s->n && s->mat[b + 1] >= 0 &&
 			    s->m[s->mat[b + 1]].cls == GZ_PERSON)

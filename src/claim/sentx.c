@@ -506,7 +506,9 @@ int np_after(const sentx *s, size_t i, size_t *a, size_t *b)
 	while (j < s->n && j - i < 12) {
 		size_t l;
 		int nr = tok_role(s, j + 1, &l);
-		int compound = tok_word(s, j) && !tok_cap(s, j) && (nr == RL_ROLE || (nr == RL_MOD && !tok_is(s, j + 1, "the") &&
+		/* "defence ministry", but not "Mr Howard told MPs": a speech verb is no modifier. */
+		int compound = tok_word(s, j) && !tok_cap(s, j) && !s->say[j] &&
+			       (nr == RL_ROLE || (nr == RL_MOD && !tok_is(s, j + 1, "the") &&
 									     !tok_is(s, j + 1, "a") && !tok_is(s, j + 1, "of") &&
 									     !tok_is(s, j + 1, "and")));
 		if (np_token(s, j) || compound || (tok_word(s, j) && tok_poss(s, j + 1)) ||
