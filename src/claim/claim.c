@@ -472,6 +472,13 @@ static int measure_near(const sentx *s, const qrec *q, size_t nq, size_t va, siz
 		if (m && number_at(s, q, nq, j + l))
 			break; /* "trapped 8,000 and injured at least 30": the verb of 30 */
 		if (m) {
+			/* "had been killed, wounded or captured": the dead and the
+			 * wounded together are casualties. */
+			size_t k = j + l, l2;
+			int m2 = tok_punct(s, k, ',') || tok_is(s, k, "or") || tok_is(s, k, "and")
+					 ? sx_match(s, &s->L->mverb, k + 1, &l2) : 0;
+			if ((m == 1 + MS_KILLED && m2 == 1 + MS_WOUNDED) || (m == 1 + MS_WOUNDED && m2 == 1 + MS_KILLED))
+				m = 1 + MS_CASUALTIES;
 			after = m;
 			da = j - nb;
 			break;
