@@ -445,10 +445,19 @@ static int clause_stop(const sentx *s, size_t i)
 	return tok_punct(s, i, ';') || tok_punct(s, i, ':') || tok_punct(s, i, '(') || tok_punct(s, i, ')');
 }
 
+/* Does one of the sentence's numbers start at token I? */
+static int number_at(const sentx *s, const qrec *q, size_t nq, size_t i)
+{
+	for (size_t k = 0; k < nq; k++)
+		if (tok_at(s, q[k].sp.start) == i)
+			return 1;
+	return 0;
+}
+
 /* The nearest event word after the counted noun (within the clause) and
  * before the number; returns 1 + measure, or 0. */
-static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after, size_t *dist_before,
-			size_t *verb)
+static int measure_near(const sentx *s, const qrec *q, size_t nq, size_t va, size_t nb, size_t *dist_after,
+			size_t *dist_before, size_t *verb)
 {
 	size_t l;
 	int after = 0, before = 0;
@@ -456,8 +465,20 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 	for (size_t j = nb; j < s->n && j < nb + 9; j++) {
 		if (clause_stop(s, j) || subordinator(s, j) || (tok_punct(s, j, ',') && j > nb + 1))
 			break;
+		/* "40,000 were evacuated and 12 were killed": the next count's verb */
+		if ((tok_is(s, j, "and") || tok_is(s, j, "or")) && number_at(s, q, nq, j + 1))
+			break;
 		int m = sx_match(s, &s->L->mverb, j, &l);
+		if (m && number_at(s, q, nq, j + l))
+			break; /* "trapped 8,000 and injured at least 30": the verb of 30 */
 		if (m) {
+			/* "had been killed, wounded or captured": the dead and the
+			 * wounded together are casualties. */
+			size_t k = j + l, l2;
+			int m2 = tok_punct(s, k, ',') || tok_is(s, k, "or") || tok_is(s, k, "and")
+					 ? sx_match(s, &s->L->mverb, k + 1, &l2) : 0;
+			if ((m == 1 + MS_KILLED && m2 == 1 + MS_WOUNDED) || (m == 1 + MS_WOUNDED && m2 == 1 + MS_KILLED))
+				m = 1 + MS_CASUALTIES;
 			after = m;
 			da = j - nb;
 			break;
@@ -474,6 +495,12 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 		int m = sx_match(s, &s->L->mverb, j - 1, &l);
 		if (!m)
 			m = sx_match(s, &s->L->mpre, j - 1, &l);
+		/* "killed or wounded 900": the pair that ends here is one word */
+		for (size_t p = j - 1, l2; m && p > 0 && j - 1 - p < 2; p--)
+			if (sx_match(s, &s->L->mverb, p - 1, &l2) && p - 1 + l2 >= j - 1 + l) {
+				m = sx_match(s, &s->L->mverb, p - 1, &l2);
+				break;
+			}
 		if (m) {
 			before = m;
 			db = va - j;
@@ -490,6 +517,16 @@ static int measure_near(const sentx *s, size_t va, size_t nb, size_t *dist_after
 	return before;
 }
 
+/* A tally noun up to three words before token V ("the number of people
+ * killed"). */
+static int tally_before(const sentx *s, size_t v)
+{
+	for (size_t k = v; k > 0 && v - k < 3; k--)
+		if (tok_in(s, k - 1, CW_TALLY_NOUN))
+			return 1;
+	return 0;
+}
+
 /* "the death toll ... at 112", "the number of defectors fell to 236":
  * a measure noun before a number that a preposition or verb of level
  * introduces; 1 + measure or 0. */
@@ -504,11 +541,19 @@ static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
 		return 0;
 	size_t l;
 	for (size_t j = va - 1; j > 0 && va - j < 12; j--) {
-		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ','))
+		/* "died aged 73 ... was one of": another number owns the word
+		 * before it; "missing his target of ... three million" */
+		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ',') || possessive_pronoun(s, j - 1) ||
+		    s->t[j - 1].kind == TK_NUM || number_word(s, j - 1))
 			break;
 		int m = sx_match(s, &s->L->mnoun, j - 1, &l);
-		if (!m)
+		/* An event verb needs a tally before it ("the number killed
+		 * rose to 50"): "died in Paris at 64" is an age. */
+		if (!m && sx_match(s, &s->L->mverb, j - 1, &l)) {
+			if (!tally_before(s, j - 1))
+				return 0;
 			m = sx_match(s, &s->L->mverb, j - 1, &l);
+		}
 		if (m && m != 1 + MS_DEPLOYED) {
 			*na = j - 1;
 			*nb = j - 1 + l;
@@ -588,6 +633,37 @@ static int preposition(const sentx *s, size_t i) { return tok_in(s, i, CW_PREPOS
  * 1,500 soldiers", "North Korea has suffered 4,000 casualties"). */
 static int loss_verb(const sentx *s, size_t i) { return tok_in(s, i, CW_LOSS_VERB); }
 
+/* Does the sentence speak of armed men, besides the counted noun at HEAD:
+ * an armed group's name before it ("Hezbollah fighters"), a military
+ * noun that names no civilians, a word of war (not a mere death or
+ * wound), or a nation's losses ("Iraq lost 3,000 men")? */
+static int armed(const sentx *s, size_t head, int dem)
+{
+	if (dem >= 0 && s->m[dem].cls == GZ_GROUP)
+		return 1;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t l;
+		if (i == head)
+			continue;
+		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS && !tok_in(s, i, CW_CIVIL_TROOP))
+			return 1;
+		if (tok_in(s, i, CW_WAR_WORD | CW_WAR_TALK) && !sx_match(s, &s->L->mverb, i, &l))
+			return 1;
+		if (loss_verb(s, i) && i > 0 && nation(s, i - 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* "11 men detained after a brawl", "the bank's 24 officers": a military
+ * noun that also names civilians counts troops only among armed men. */
+static int civil_group(const sentx *s, int group, size_t head, int dem)
+{
+	if (group == CN_TROOPS && tok_in(s, head, CW_CIVIL_TROOP) && !armed(s, head, dem))
+		return CN_PEOPLE;
+	return group;
+}
+
 static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm, size_t nt, party src, size_t sa,
 		       size_t sb, uint32_t article, vec *out)
 {
@@ -600,15 +676,29 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		/* "one of the soldiers": a pronoun, not a count. */
 		if (q[k].has_low && q[k].has_high && q[k].low == 1 && q[k].high == 1 && tok_is(s, vb, "of"))
 			continue;
+		/* "forecasts of 53.7": a fraction of a person is no count. */
+		if ((q[k].has_low && q[k].low != (double)(long long)q[k].low) ||
+		    (q[k].has_high && q[k].high != (double)(long long)q[k].high))
+			continue;
 		size_t nb = vb, head = vb, dist;
-		int group = 0, dem = -1;
+		int group = 0, dem = -1, plain = 0;
 		int found = counted_after(s, vb, &nb, &group, &dem, &head);
 		int m = 0;
+		/* "one of its eight crew members was killed": the whole of a
+		 * partitive is not what the verb after it counts ("one of at
+		 * least six reportedly killed" is six). */
+		size_t w = va;
+		if (w > 0 && (determiner(s, w - 1) || possessive_pronoun(s, w - 1)))
+			w--;
+		int whole = w > 1 && tok_is(s, w - 1, "of") && (s->t[w - 2].kind == TK_NUM || number_word(s, w - 2));
 		if (found) {
 			size_t dist_b, verb;
-			m = measure_near(s, va, nb, &dist, &dist_b, &verb);
+			group = civil_group(s, group, head, dem);
+			m = measure_near(s, q, nq, va, nb, &dist, &dist_b, &verb);
 			/* "five soldiers did not die", "were never deployed" */
 			if (m && negated(s, verb))
+				continue;
+			if (whole && m && verb >= nb && tok_in(s, verb - 1, CW_BE_VERB | CW_AUXILIARY))
 				continue;
 			size_t l;
 			/* A noun that carries its measure ("2,000 injured", "two POWs")
@@ -664,13 +754,36 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 					break;
 			}
 			m = j < s->n ? sx_match(s, &s->L->mverb, j, &l) : 0;
+			/* "trapped 8,000 and injured at least 30": the object of an
+			 * event verb right before the number ("missing three tests"
+			 * is a failure).  Its people were counted after the first
+			 * event word, not before it ("Soldiers killed one"). */
+			size_t lo = 0;
+			int bare = vb >= s->n || s->t[vb].kind != TK_WORD || tok_in(s, vb, CW_COUNT_END);
+			for (size_t p = va; !m && bare && p > 0 && va - p < 3; p--)
+				if (sx_match(s, &s->L->mverb, p - 1, &l) && p - 1 + l == va && !negated(s, p - 1)) {
+					m = sx_match(s, &s->L->mverb, p - 1, &l);
+					if (m == 1 + MS_MISSING)
+						m = 0;
+					lo = 1;
+				}
 			if (!m || m == 1 + MS_DEPLOYED)
 				continue;
-			/* The subject: the nearest counted noun or demonym before. */
-			for (size_t b = va; b > 0; b--) {
-				size_t l2;
+			if (lo) {
+				while (lo < va && !sx_match(s, &s->L->mverb, lo - 1, &l))
+					lo++;
+				plain = 1;
+			}
+			/* The subject: the nearest counted noun or demonym before;
+			 * "20 people were killed or injured and four died": the
+			 * people, not their measure noun. */
+			for (size_t b = va; b > lo; b--) {
+				size_t l2, l3;
 				int g = sx_match(s, &s->L->counted, b - 1, &l2);
-				if (g && !group) {
+				if (g && plain && sx_match(s, &s->L->mverb, b - 1, &l3))
+					g = 0; /* "killed one and injured two": a verb */
+				if (g && (!group || (sx_match(s, &s->L->mnoun, head, &l3) &&
+						     !sx_match(s, &s->L->mnoun, b - 1, &l3)))) {
 					group = g;
 					head = b - 1;
 					nb = b - 1 + l2;
@@ -678,12 +791,25 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 				if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM && dem < 0)
 					dem = s->mat[b - 1];
 			}
-			if (!group && j > vb + 1 && tok_is(s, vb, "of")) /* "4,700 of them" */
-				group = CN_PEOPLE, head = va, nb = vb;
+			/* "killed 384 Libyans and captured 48": the nation counted */
+			if (plain && !group && dem >= 0 && s->m[dem].b <= va) {
+				const mention *dm = &s->m[dem];
+				if (dm->cls == GZ_DEMONYM && s->text[s->t[dm->b - 1].end - 1] == 's')
+					group = CN_PEOPLE, head = dm->a, nb = dm->b;
+			}
+			if (group)
+				plain = 0;
+			else if (plain || (j > vb + 1 && tok_is(s, vb, "of"))) /* "4,700 of them" */
+				group = CN_PEOPLE, head = va, nb = vb, plain = 1, dem = -1;
 			if (!group)
 				continue;
+			group = civil_group(s, group, head, dem);
 		}
 		if (!m || group == CN_UNITS)
+			continue;
+		/* Deployments count troops, not workers sent on leave, staff
+		 * transferred or residents served. */
+		if (m == 1 + MS_DEPLOYED && group != CN_TROOPS && !(s->mat[head] >= 0 && military_context(s)))
 			continue;
 		/* "North Korea had sent 11,000 troops": the sender's troops; a
 		 * person sends his country's ("Kim Jong Un dispatched 3,000").
@@ -732,7 +858,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		c->subject.end = s->t[nb - 1].end;
 		if (c->subject.end < c->subject.start)
 			c->subject = c->value.sp;
-		c->subject_canonical = subject_canonical(s, group, dem, head, nb, military_context(s));
+		c->subject_canonical = plain ? "people" : subject_canonical(s, group, dem, head, nb, military_context(s));
 		c->source = source;
 		for (size_t t = 0; t < nt; t++)
 			if (tm[t].valid && !tm[t].open_end) {

@@ -295,7 +295,8 @@ const char *const claim_word_classes[CW_CLASSES] = {
 	"clause_opener", "be_verb",    "be_finite",   "auxiliary",   "determiner",  "article",
 	"pronoun",     "anaphor",       "contrast",    "about_stop",  "count_stop",  "count_link",
 	"war_word",    "verb_skip",     "noun_marker", "trim_head",   "trim_tail",   "subordinator",
-	"possessive",  "negation",      "war_talk"};
+	"possessive",  "negation",      "war_talk",    "civil_troop", "tally_noun",
+	"count_end"};
 
 static void words_file(claimlex *L)
 {

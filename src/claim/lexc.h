@@ -55,7 +55,8 @@ enum {
 	CW_PRONOUN = 1 << 12, CW_ANAPHOR = 1 << 13, CW_CONTRAST = 1 << 14, CW_ABOUT_STOP = 1 << 15,
 	CW_COUNT_STOP = 1 << 16, CW_COUNT_LINK = 1 << 17, CW_WAR_WORD = 1 << 18, CW_VERB_SKIP = 1 << 19,
 	CW_NOUN_MARKER = 1 << 20, CW_TRIM_HEAD = 1 << 21, CW_TRIM_TAIL = 1 << 22, CW_SUBORDINATOR = 1 << 23,
-	CW_POSSESSIVE = 1 << 24, CW_NEGATION = 1 << 25, CW_WAR_TALK = 1 << 26, CW_CLASSES = 27
+	CW_POSSESSIVE = 1 << 24, CW_NEGATION = 1 << 25, CW_WAR_TALK = 1 << 26, CW_CIVIL_TROOP = 1 << 27,
+	CW_TALLY_NOUN = 1 << 28, CW_COUNT_END = 1 << 29, CW_CLASSES = 30
 };
 /* The class names of data/claim_words.txt, in CW_* bit order. */
 extern const char *const claim_word_classes[CW_CLASSES];
