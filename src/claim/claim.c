@@ -363,18 +363,27 @@ static int negated(const sentx *s, size_t v)
 	return 0;
 }
 
-/* Does the sentence speak of war, besides the counted noun at HEAD: a
- * military noun or a word of fighting? */
-static int war_context(const sentx *s, size_t head)
+/* Does the sentence speak of war: a military noun or a word of class
+ * WORDS?  With HEAD set, the counted noun there and the other loss nouns
+ * do not count ("losses" alone does not make "job losses" war). */
+static int speaks_of_war(const sentx *s, unsigned words, size_t head)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		size_t l;
-		if (i == head || tok_is(s, i, "losses") || tok_is(s, i, "loss") || tok_is(s, i, "casualties"))
+		if (head != SIZE_MAX &&
+		    (i == head || tok_is(s, i, "losses") || tok_is(s, i, "loss") || tok_is(s, i, "casualties")))
 			continue;
-		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS || tok_in(s, i, CW_WAR_TALK))
+		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS || tok_in(s, i, words))
 			return 1;
 	}
 	return 0;
+}
+
+/* "losses" at HEAD in a sentence that does not speak of war: no people
+ * ("6,000 job losses", "three straight losses", "1987 loan losses"). */
+static int peacetime_loss(const sentx *s, size_t head)
+{
+	return (tok_is(s, head, "losses") || tok_is(s, head, "loss")) && !speaks_of_war(s, CW_WAR_TALK, head);
 }
 
 static int preposition(const sentx *s, size_t i);
@@ -605,17 +614,7 @@ static const char *subject_canonical(const sentx *s, int group, int dem, size_t 
 	return out;
 }
 
-static int military_context(const sentx *s)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		size_t l;
-		if (sx_match(s, &s->L->counted, i, &l) == CN_TROOPS)
-			return 1;
-		if (tok_in(s, i, CW_WAR_WORD))
-			return 1;
-	}
-	return 0;
-}
+static int military_context(const sentx *s) { return speaks_of_war(s, CW_WAR_WORD, SIZE_MAX); }
 
 /* Does token I belong to a mention of a nation (a country, its seat or
  * demonym, or a body or person that has a country)? */
@@ -707,9 +706,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			int mn = sx_match(s, &s->L->mnoun, head, &l);
 			if (mn && (!m || (dist > 3 && dist_b > 2)))
 				m = mn;
-			/* "losses" count people only in war: not "6,000 job losses",
-			 * "three straight losses", "1987 loan losses". */
-			if ((tok_is(s, head, "losses") || tok_is(s, head, "loss")) && !war_context(s, head))
+			if (peacetime_loss(s, head))
 				continue;
 			/* "100 North Koreans were killed and 1,000 wounded": an
 			 * elided noun after a conjunction has the earlier count's
@@ -728,7 +725,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			    (s->mat[j + 1] >= 0 || (tok_is(s, j + 1, "the") && tok_word(s, j + 2))))
 				m = 1 + MS_DEPLOYED;
 		} else if ((m = toll_before(s, va, &head, &nb)) != 0) {
-			if ((tok_is(s, head, "losses") || tok_is(s, head, "loss")) && !war_context(s, head))
+			if (peacetime_loss(s, head))
 				continue;
 			/* "put the death toll at 112": the number of the measure's noun;
 			 * the subject is people (of the nearest nationality), troops
