@@ -92,7 +92,9 @@ static party find_source(const sentx *s, size_t near, size_t *src_a, size_t *src
 					goto found;
 				continue;
 			}
-			if (from && np_after(s, from, &a, &b) && np_is_actor(s, a, b, 1))
+			/* "citing intelligence from Ukraine": a bare role cited is no
+			 * source of its own; the one who cites it is. */
+			if (from && np_after(s, from, &a, &b) && np_is_actor(s, a, b, !tok_is(s, from - 1, "citing")))
 				goto found;
 		}
 	}
@@ -788,8 +790,11 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 				if (s->mat[b - 1] >= 0 && s->m[s->mat[b - 1]].cls == GZ_DEMONYM && dem < 0)
 					dem = s->mat[b - 1];
 			}
-			/* "killed 384 Libyans and captured 48": the nation counted */
-			if (plain && !group && dem >= 0 && s->m[dem].b <= va) {
+			/* "killed 384 Libyans and captured 48", "300 North Koreans have
+			 * died and some 2,700 have been injured": the nation counted,
+			 * also over a measure noun ("2,700 North Koreans injured and
+			 * about 300 have died" counts North Koreans, not the injured). */
+			if ((!group || sx_match(s, &s->L->mnoun, head, &l)) && dem >= 0 && s->m[dem].b <= va) {
 				const mention *dm = &s->m[dem];
 				if (dm->cls == GZ_DEMONYM && s->text[s->t[dm->b - 1].end - 1] == 's')
 					group = CN_PEOPLE, head = dm->a, nb = dm->b;
