@@ -665,10 +665,26 @@ static int civil_group(const sentx *s, int group, size_t head, int dem)
 	return group;
 }
 
+/* "put the figure at 12,000", "the number at 300": a tally noun and "at"
+ * right before the number at VA refer to the count before it in the
+ * sentence (claims OUT[FIRST..]); that claim, or NULL. */
+static const crec *series_before(const sentx *s, const vec *out, size_t first, size_t va)
+{
+	size_t k = va;
+	if (k > 0 && (tok_punct(s, k - 1, '"') || (s->t[k - 1].kind == TK_PUNCT && s->t[k - 1].cp == 0x201C)))
+		k--; /* put the figure at "around 12,000" */
+	if (k < 2 || !tok_is(s, k - 1, "at") || !tok_in(s, k - 2, CW_TALLY_NOUN) || out->len <= first)
+		return NULL;
+	const crec *c = &VEC_AT(out, crec, out->len - 1);
+	return c->value.sp.end <= s->t[va].start ? c : NULL;
+}
+
 static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm, size_t nt, party src, size_t sa,
 		       size_t sb, uint32_t article, vec *out)
 {
+	size_t first = out->len;
 	for (size_t k = 0; k < nq; k++) {
+		const crec *same = NULL;
 		if (q[k].kind != QK_COUNT)
 			continue;
 		size_t va = tok_at(s, q[k].sp.start), vb = tok_at(s, q[k].sp.end);
@@ -726,6 +742,11 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 			if (!m && group == CN_TROOPS && (tok_is(s, j, "in") || tok_is(s, j, "inside")) && j + 1 < s->n &&
 			    (s->mat[j + 1] >= 0 || (tok_is(s, j + 1, "the") && tok_word(s, j + 2))))
 				m = 1 + MS_DEPLOYED;
+		} else if ((same = series_before(s, out, first, va)) != NULL) {
+			/* "Kyiv says 11,000 troops were sent, while the Pentagon put
+			 * the figure at 12,000": the earlier count's series. */
+			m = same->measure + 1;
+			group = CN_TROOPS, head = va, nb = vb;
 		} else if ((m = toll_before(s, va, &head, &nb)) != 0) {
 			if (peacetime_loss(s, head))
 				continue;
@@ -861,6 +882,10 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		if (c->subject.end < c->subject.start)
 			c->subject = c->value.sp;
 		c->subject_canonical = plain ? "people" : subject_canonical(s, group, dem, head, nb, military_context(s));
+		if (same) {
+			c->subject = same->subject;
+			c->subject_canonical = same->subject_canonical;
+		}
 		c->source = source;
 		for (size_t t = 0; t < nt; t++)
 			if (tm[t].valid && !tm[t].open_end) {
