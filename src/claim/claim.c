@@ -473,7 +473,21 @@ static int measure_near(const sentx *s, const qrec *q, size_t nq, size_t va, siz
 	size_t l;
 	int after = 0, before = 0;
 	size_t da = 99, db = 99;
-	for (size_t j = nb; j < s->n && j < nb + 9; j++) {
+	size_t lim = nb + 9;
+	for (size_t j = nb; j < s->n && j < lim; j++) {
+		/* "40 civilians, including 12 children, were killed": past an
+		 * aside between commas that has no event word of its own. */
+		if (j == nb && tok_punct(s, j, ',')) {
+			size_t c = j + 1;
+			while (c < s->n && c < j + 12 && !tok_punct(s, c, ',') && !clause_stop(s, c) &&
+			       !sx_match(s, &s->L->mverb, c, &l))
+				c++;
+			if (tok_punct(s, c, ',')) {
+				lim += c - j;
+				j = c;
+				continue;
+			}
+		}
 		if (clause_stop(s, j) || subordinator(s, j) || (tok_punct(s, j, ',') && j > nb + 1))
 			break;
 		/* "40,000 were evacuated and 12 were killed": the next count's verb */
