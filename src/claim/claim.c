@@ -343,12 +343,18 @@ static int find_stances(const sentx *s, uint32_t article, vec *out)
 /* ---- count claims -------------------------------------------------- */
 
 static int possessive_pronoun(const sentx *s, size_t i) { return tok_in(s, i, CW_POSSESSIVE); }
-static int number_word(const sentx *s, size_t i)
+/* A number in digits or words ("12", "twelve"), not "a"/"an". */
+static int numeral(const sentx *s, size_t i)
 {
 	const token *t = &s->t[i];
-	return t->kind == TK_WORD && (lexicon_token_class(s->text + t->start, t->end - t->start) & TC_NUMBER) &&
-	       !tok_is(s, i, "a") && !tok_is(s, i, "an");
+	if (t->kind == TK_NUM)
+		return 1;
+	return t->kind == TK_WORD && !tok_is(s, i, "a") && !tok_is(s, i, "an") &&
+	       (lexicon_token_class_hashed(s->text + t->start, t->end - t->start, token_hash(s->text, t)) & TC_NUMBER);
 }
+
+/* Token I is the "of" of a partitive: "one of two", "six of 20". */
+static int partitive_of(const sentx *s, size_t i) { return i >= 1 && tok_is(s, i, "of") && numeral(s, i - 1); }
 
 /* Is the event word at V negated: "did not die", "were never deployed",
  * "weren't killed"? */
@@ -515,7 +521,7 @@ static int measure_near(const sentx *s, const qrec *q, size_t nq, size_t va, siz
 		 * his target of treating 3 million": a possessive's noun is between. */
 		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ',') || tok_is(s, j - 1, "and") || tok_is(s, j - 1, "or") ||
 		    possessive_pronoun(s, j - 1) ||
-		    (tok_is(s, j - 1, "of") && j >= 2 && (s->t[j - 2].kind == TK_NUM || number_word(s, j - 2))))
+		    partitive_of(s, j - 1))
 			break;
 		int m = sx_match(s, &s->L->mverb, j - 1, &l);
 		if (!m)
@@ -562,14 +568,14 @@ static int toll_before(const sentx *s, size_t va, size_t *na, size_t *nb)
 		va -= 2;
 	/* "one of two crewmen": a partitive, no toll */
 	if (va == 0 || !tok_in(s, va - 1, CW_COUNT_INTRO) ||
-	    (tok_is(s, va - 1, "of") && va >= 2 && (s->t[va - 2].kind == TK_NUM || number_word(s, va - 2))))
+	    partitive_of(s, va - 1))
 		return 0;
 	size_t l;
 	for (size_t j = va - 1; j > 0 && va - j < 12; j--) {
 		/* "died aged 73 ... was one of": another number owns the word
 		 * before it; "missing his target of ... three million" */
 		if (clause_stop(s, j - 1) || tok_punct(s, j - 1, ',') || possessive_pronoun(s, j - 1) ||
-		    s->t[j - 1].kind == TK_NUM || number_word(s, j - 1))
+		    numeral(s, j - 1))
 			break;
 		int m = sx_match(s, &s->L->mnoun, j - 1, &l);
 		/* An event verb needs a tally before it ("the number killed
@@ -721,7 +727,7 @@ static int find_counts(const sentx *s, const qrec *q, size_t nq, const trec *tm,
 		size_t w = va;
 		if (w > 0 && (determiner(s, w - 1) || possessive_pronoun(s, w - 1)))
 			w--;
-		int whole = w > 1 && tok_is(s, w - 1, "of") && (s->t[w - 2].kind == TK_NUM || number_word(s, w - 2));
+		int whole = w > 1 && partitive_of(s, w - 1);
 		if (found) {
 			size_t dist_b, verb;
 			group = civil_group(s, group, head, dem);
