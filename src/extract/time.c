@@ -3026,13 +3026,53 @@ static size_t embedded_iso(tctx *c, size_t i)
 	return 1;
 }
 
+/* Can the plain number T[I] be part of a date with no month, weekday or
+ * time word beside it?  Only as a year ("2024", "1990s"), a numeric date
+ * ("17.04.2025", "4/17", "11 - 2016", "'87", "80's") or a bare day ("on
+ * 18.", "for the 18th").  Other numbers ("12 people") anchor nothing. */
+static int strong_number(const char *x, const token *t, size_t n, size_t i)
+{
+	const token *k = &t[i];
+	uint32_t digits = 0;
+	for (uint32_t b = k->start; b < k->end; b++) {
+		if (!is_digit(x[b]) && x[b] != ',')
+			return 1; /* a suffix ("18th", "1990s", "2016H") or a dot */
+		digits += x[b] != ',';
+	}
+	if (digits == 4 && k->end - k->start == 4)
+		return 1;
+	if (i + 1 < n) {
+		const token *a = &t[i + 1];
+		if ((a->kind == TK_PUNCT && (a->cp == '-' || a->cp == '/' || a->cp == 0x2013)) || (a->flags & TF_POSS) ||
+		    token_word(x, a, "s"))
+			return 1;
+	}
+	if (i > 0) {
+		const token *b = &t[i - 1];
+		if (b->kind == TK_PUNCT && (b->cp == '-' || b->cp == '/' || b->cp == 0x2013 || b->cp == '\'' ||
+					    b->cp == 0x2019 || b->cp == '.'))
+			return 1;
+		if (token_word(x, b, "on") || token_word(x, b, "for") || token_word(x, b, "by") ||
+		    token_word(x, b, "until") || token_word(x, b, "the") || token_word(x, b, "year"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is T the word before a year in words (year_alone's spelled_year)? */
+static int spelled_year_before(const char *x, const token *t)
+{
+	return token_word(x, t, "in") || token_word(x, t, "since") || token_word(x, t, "until") ||
+	       token_word(x, t, "from") || token_word(x, t, "of");
+}
+
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 {
 	const lexicons *lx = lexicon_get();
 	for (size_t i = 0; i < n; i++) {
 		const token *k = &t[i];
 		if (k->kind == TK_NUM) {
-			cls[i] = TC_NUMBER | TC_TIME | TC_ANCHOR;
+			cls[i] = TC_NUMBER | TC_TIME | TC_ANCHOR | (strong_number(text, t, n, i) ? TC_STRONG : 0);
 		} else if (k->kind == TK_PUNCT) {
 			cls[i] = (k->cp == '-' || k->cp == '\'' || k->cp == 0x2019) ? TC_NUMBER | TC_TIME : 0;
 		} else {
@@ -3044,7 +3084,10 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 				/* "mid-February", "twenty-first": the first part's
 				 * class, and an anchor in the second part. */
 				c = lexicon_token_class(w, (size_t)(h - w));
-				c |= lexicon_token_class(h + 1, (size_t)(w + len - h - 1)) & TC_ANCHOR;
+				c |= lexicon_token_class(h + 1, (size_t)(w + len - h - 1)) & (TC_ANCHOR | TC_STRONG);
+				/* "twenty-first", "the twenty-tens": a day or a decade. */
+				if (c & TC_NUMBER)
+					c |= TC_STRONG;
 			}
 			/* "Oct2", "Dec31": a month glued to its day. */
 			if (!c && len > 3 && is_digit(text[k->end - 1])) {
@@ -3053,16 +3096,19 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 				while (m.end > m.start && is_digit(text[m.end - 1]))
 					m.end--;
 				if (m.end - m.start >= 3 && lookup(&lexicon_get()->months, text, &m) > 0)
-					c = TC_TIME;
+					c = TC_TIME | TC_STRONG;
 			}
 			/* "1990s", "Dec31", "mid-2025", "Q3": a word with a digit
 			 * at either end anchors a date. */
 			if (len && (is_digit(w[0]) || is_digit(w[len - 1])))
-				c |= TC_ANCHOR;
+				c |= TC_ANCHOR | TC_STRONG;
 			if (len > 10 && iso_in(w, len))
-				c |= TC_TIME | TC_ANCHOR;
+				c |= TC_TIME | TC_ANCHOR | TC_STRONG;
 			if (calendar_year(text, k))
-				c |= TC_TIME;
+				c |= TC_TIME | TC_STRONG;
+			/* "in nineteen eighty-four": a year in words. */
+			if ((c & TC_NUMBER) && i > 0 && spelled_year_before(text, &t[i - 1]))
+				c |= TC_STRONG;
 			cls[i] = (uint8_t)c;
 		}
 	}
@@ -3095,14 +3141,14 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 	/* The rules start only at a trigger with an anchor at most
 	 * ANCHOR_REACH tokens ahead; NA is the next anchor at or after I. */
 	size_t na = 0;
-	while (na < n && !(cls[na] & TC_ANCHOR))
+	while (na < n && !(cls[na] & TC_STRONG))
 		na++;
 	if (na == n)
 		return;
 	for (size_t i = 0; i < n;) {
 		size_t used = 0;
 		if (na < i)
-			for (na = i; na < n && !(cls[na] & TC_ANCHOR); na++)
+			for (na = i; na < n && !(cls[na] & TC_STRONG); na++)
 				;
 		if (!(cls[i] & (TC_TIME | TC_NUMBER)) || !anchored(cls, i, na)) {
 			i++;

@@ -335,13 +335,13 @@ static void build(void)
 		for (unsigned i = 0; i < tt->count; i++)
 			map_or(&L.token_class, tt->entries[i], strlen(tt->entries[i]), TC_TIME);
 		for (unsigned i = 0; i < ta->count; i++)
-			map_or(&L.token_class, ta->entries[i], strlen(ta->entries[i]), TC_ANCHOR);
+			map_or(&L.token_class, ta->entries[i], strlen(ta->entries[i]), TC_ANCHOR | TC_STRONG);
 		const lexmap *names[] = {&L.months, &L.weekdays};
 		for (int k = 0; k < 2; k++)
 			for (uint32_t i = 0; i <= names[k]->mask; i++)
 				if (names[k]->slots[i].key)
 					map_or(&L.token_class, names[k]->slots[i].key, names[k]->slots[i].len,
-					       TC_TIME | TC_ANCHOR);
+					       TC_TIME | TC_ANCHOR | TC_STRONG);
 		/* A bit per key behind the map (most words have no class), and
 		 * the prescan's words: every number word and anchor; "a" and
 		 * "an" open a number ("a dozen") but carry none. */
