@@ -3133,6 +3133,28 @@ static int anchored(const uint8_t *cls, size_t i, size_t na)
 	return 1;
 }
 
+/* Can no rule start at token I, by what follows it?  A number that is no
+ * year, numeric date or bare day (no TC_STRONG) opens a date only before a
+ * word or sign with a class ("3 days", "5 March", "3 1/2 years"), a
+ * connector or "of" ("18 to 22 June", "5 of May") or a glued dot ("16.
+ * Nov"); "the", "a", "an" and "in" only before a word with a class ("the
+ * first week", "a year", "in early May") or "the final". */
+static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
+{
+	const token *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL;
+	if (b && cls[i + 1])
+		return 0;
+	if (a->kind == TK_NUM)
+		return !(cls[i] & TC_STRONG) &&
+		       (!b || (!connector(x, b) && !token_word(x, b, "of") && !token_word(x, b, "or") &&
+			       !(b->kind == TK_PUNCT && b->cp == '.' && !(b->flags & TF_SPACE))));
+	if (a->kind != TK_WORD || a->end - a->start > 3)
+		return 0;
+	if (token_word(x, a, "the"))
+		return !b || !token_word(x, b, "final");
+	return token_word(x, a, "a") || token_word(x, a, "an") || token_word(x, a, "in");
+}
+
 void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
 		  uint32_t article, vec *out)
 {
@@ -3150,7 +3172,7 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 		if (na < i)
 			for (na = i; na < n && !(cls[na] & TC_STRONG); na++)
 				;
-		if (!(cls[i] & (TC_TIME | TC_NUMBER)) || !anchored(cls, i, na)) {
+		if (!(cls[i] & (TC_TIME | TC_NUMBER)) || !anchored(cls, i, na) || dead_start(text, t, n, cls, i)) {
 			i++;
 			continue;
 		}
