@@ -3052,8 +3052,7 @@ static int strong_number(const char *x, const token *t, size_t n, size_t i)
 		if (b->kind == TK_PUNCT && (b->cp == '-' || b->cp == '/' || b->cp == 0x2013 || b->cp == '\'' ||
 					    b->cp == 0x2019 || b->cp == '.'))
 			return 1;
-		if (token_word(x, b, "on") || token_word(x, b, "for") || token_word(x, b, "by") ||
-		    token_word(x, b, "until") || token_word(x, b, "the") || token_word(x, b, "year"))
+		if (token_word(x, b, "on") || token_word(x, b, "the") || token_word(x, b, "year"))
 			return 1;
 	}
 	return 0;
@@ -3142,6 +3141,8 @@ static int anchored(const uint8_t *cls, size_t i, size_t na)
 static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
 {
 	const token *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL;
+	if (a->kind == TK_PUNCT)
+		return a->cp == '-'; /* a dash is inside a date, never its start */
 	if (b && cls[i + 1])
 		return 0;
 	if (a->kind == TK_NUM)
