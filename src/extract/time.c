@@ -3077,7 +3077,14 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 		} else {
 			const char *w = text + k->start;
 			uint32_t len = k->end - k->start;
-			int c = lexicon_class_maybe(lx, k->hash) ? lexicon_token_class_hashed(w, len, k->hash) : 0;
+			int maybe = lexicon_class_maybe(lx, k->hash);
+			/* Most words: no class, no hyphen, no digit at the end (a
+			 * word never starts with one), too short for an ISO date. */
+			if (!maybe && !(k->flags & TF_HYPHEN) && len <= 10 && !is_digit(w[len - 1])) {
+				cls[i] = 0;
+				continue;
+			}
+			int c = maybe ? lexicon_token_class_hashed(w, len, k->hash) : 0;
 			const char *h;
 			if (!c && (k->flags & TF_HYPHEN) && (h = memchr(w, '-', len)) != NULL) {
 				/* "mid-February", "twenty-first": the first part's

@@ -119,9 +119,11 @@ static int all_caps(const tokenizer *t, uint32_t i, uint32_t end)
 static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32_t *hash)
 {
 	uint32_t start = i, h = TOKEN_HASH_SEED;
+	const unsigned char *s = t->s;
+	const uint32_t end = t->end;
 	for (;;) {
-		while (i < t->end) {
-			unsigned char c = t->s[i], f = utf8_alnum_fold[c];
+		while (i < end) {
+			unsigned char c = s[i], f = utf8_alnum_fold[c];
 			if (f) {
 				h = (h ^ f) * FNV_PRIME;
 				i++;
@@ -168,7 +170,9 @@ static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32
 			return j + 1;
 		}
 	}
-	if (i - start >= 2 && !(utf8_class[t->s[start]] & CC_LOWER) && all_caps(t, start, i))
+	/* A lowercase second letter ("The", "Kyiv") settles it without a walk. */
+	if (i - start >= 2 && !(utf8_class[t->s[start]] & CC_LOWER) && !(utf8_class[t->s[start + 1]] & CC_LOWER) &&
+	    all_caps(t, start, i))
 		*flags |= TF_ALLCAPS;
 	return i;
 }
