@@ -170,9 +170,7 @@ static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32
 			return j + 1;
 		}
 	}
-	/* A lowercase second letter ("The", "Kyiv") settles it without a walk. */
-	if (i - start >= 2 && !(utf8_class[t->s[start]] & CC_LOWER) && !(utf8_class[t->s[start + 1]] & CC_LOWER) &&
-	    all_caps(t, start, i))
+	if (i - start >= 2 && !(utf8_class[t->s[start]] & CC_LOWER) && all_caps(t, start, i))
 		*flags |= TF_ALLCAPS;
 	return i;
 }
