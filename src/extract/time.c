@@ -104,12 +104,17 @@ static int weekday(int32_t days) { return (int)(((days % 7) + 7 + 3) % 7); }
 /* The token is the word W (lowercase), in any case. */
 #define word_is(text, t, w) token_word((text), (t), (w))
 
+/* M is one of the maps whose keys all have a token class (months,
+ * weekdays, number words): a word with no class bit is in none of them. */
 static int lookup(const lexmap *m, const char *text, const token *t)
 {
 	size_t n = t->end - t->start;
 	if (t->kind != TK_WORD || n >= MAX_WORD)
 		return -1;
-	return lexmap_get_hashed(m, text + t->start, n, token_hash(text, t));
+	uint32_t h = token_hash(text, t);
+	if (!lexicon_class_maybe(lexicon_get(), h))
+		return -1;
+	return lexmap_get_hashed(m, text + t->start, n, h);
 }
 
 static int month_of(const char *text, const token *t)
@@ -673,6 +678,24 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	npart p[NUM_PARTS];
 	int y = 0, m = 0, d = 0, used = 0;
 	if (t[j].kind == TK_PUNCT)
+		return 0;
+	/* nparts finds a second part only after a separator and a letter or
+	 * digit ("4/17", "Oct-2"), or a digit glued to a month ("Dec31"):
+	 * most numbers and words stop here without it. */
+	uint32_t q = t[j].start, lim = t[n - 1].end, b = q;
+	if (is_digit(x[q])) {
+		while (q < lim && is_digit(x[q]))
+			q++;
+	} else {
+		while (q < lim && is_alpha(x[q]))
+			q++;
+		if (q - b < 3)
+			return 0;
+		if (q < lim && is_digit(x[q]))
+			b = UINT32_MAX; /* glued: let nparts decide */
+	}
+	if (b != UINT32_MAX && !(q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') &&
+				 (is_digit(x[q + 1]) || is_alpha(x[q + 1]))))
 		return 0;
 	int np = nparts(c, t[j].start, t[n - 1].end, p);
 	if (np < 2) /* no date of one part: spare the context */
