@@ -111,10 +111,7 @@ static int lookup(const lexmap *m, const char *text, const token *t)
 	size_t n = t->end - t->start;
 	if (t->kind != TK_WORD || n >= MAX_WORD)
 		return -1;
-	uint32_t h = token_hash(text, t);
-	if (!lexicon_class_maybe(lexicon_get(), h))
-		return -1;
-	return lexmap_get_hashed(m, text + t->start, n, h);
+	return lexmap_get_hashed(m, text + t->start, n, token_hash(text, t));
 }
 
 static int month_of(const char *text, const token *t)

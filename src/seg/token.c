@@ -191,11 +191,15 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 	return i;
 }
 
+_Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
+
 static inline int next_token(tokenizer *t, token *out)
 {
-	uint8_t flags = 0;
 	uint32_t i = t->pos;
-	/* White space, ASCII and Unicode. */
+	/* One plain space, the common case, with no branch; then any other
+	 * white space, ASCII and Unicode. */
+	uint8_t flags = i < t->end && t->s[i] == ' ';
+	i += flags; /* TF_SPACE == 1 */
 	while (i < t->end) {
 		unsigned char c = t->s[i];
 		if (c < 0x80) {
@@ -229,10 +233,8 @@ static inline int next_token(tokenizer *t, token *out)
 	} else if (k & (CC_UPPER | CC_LOWER | CC_HIGH)) {
 		kind = TK_WORD;
 		end = scan_word(t, i, &flags, &hash);
-		if (k & CC_UPPER)
-			flags |= TF_CAP;
-		else if (k & CC_LOWER)
-			flags |= TF_LOWER;
+		/* TF_CAP or TF_LOWER by the class bits, with no branch. */
+		flags |= (uint8_t)(((k & CC_UPPER) ? TF_CAP : 0) | ((k & (CC_UPPER | CC_LOWER)) == CC_LOWER ? TF_LOWER : 0));
 	} else if (possessive(t, i)) {
 		kind = TK_WORD;
 		flags |= TF_POSS | TF_LOWER;
