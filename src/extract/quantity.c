@@ -190,7 +190,16 @@ static int read_elem(const qctx *c, size_t j, elem *e)
 		int cb = numword_text(hy + 1, len - (size_t)(hy - s) - 1, &vb, &pb);
 		return ca && cb && join(e, ca, va, pa, cb, vb, pb) ? e->cls : 0;
 	}
-	e->cls = numword_text(s, len, &e->v, &e->plural);
+	if (len < MAX_WORD) {
+		/* By the token hash, with no copy: most words stop at one probe. */
+		const lexicons *L = lexicon_get();
+		int k = lexmap_get_hashed(&L->numwords, s, len, token_hash(c->text, t));
+		if (k >= 0) {
+			e->v = L->num_value[k];
+			e->plural = (s[len - 1] | 0x20) == 's';
+			e->cls = L->num_class[k];
+		}
+	}
 	/* "fifty - two", "five - eighths": a spaced hyphen joins them too. */
 	if ((e->cls == NUMW_TEN || e->cls == NUMW_UNIT) && j + 2 < c->n && punct_is(&c->t[j + 1], '-') &&
 	    c->t[j + 2].kind == TK_WORD) {
@@ -635,6 +644,14 @@ static int parse_num(qctx *c, size_t i, num *out)
  * spaces; -1 when absent, 0 for a proper prefix of a phrase. */
 static int phrase_class(qctx *c, size_t a, size_t b, const lexmap *map)
 {
+	/* One word: looked up by its token hash, with no copy. */
+	if (b == a + 1) {
+		const token *x = &c->t[a];
+		size_t n = x->end - x->start;
+		if (x->kind != TK_WORD || n >= MAX_WORD)
+			return -1;
+		return lexmap_get_hashed(map, c->text + x->start, n, token_hash(c->text, x));
+	}
 	char phrase[128];
 	size_t o = 0;
 	for (size_t m = a; m < b; m++) {
