@@ -116,26 +116,27 @@ static int all_caps(const tokenizer *t, uint32_t i, uint32_t end)
 }
 
 /* Scans the word at I; its folded hash goes to *HASH. */
-static uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags, uint32_t *hash)
+static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags,
+								uint32_t *hash)
 {
 	uint32_t start = i, h = TOKEN_HASH_SEED;
 	const unsigned char *s = t->s;
 	const uint32_t end = t->end;
 	for (;;) {
-		while (i < end) {
-			unsigned char c = s[i], f = utf8_alnum_fold[c];
-			if (f) {
-				h = (h ^ f) * FNV_PRIME;
-				i++;
+		/* ASCII letters and digits: one table load and one multiply
+		 * a byte. */
+		unsigned f;
+		while (i < end && (f = utf8_alnum_fold[s[i]]) != 0) {
+			h = (h ^ f) * FNV_PRIME;
+			i++;
+		}
+		if (i < end && s[i] >= 0x80) {
+			uint32_t l, cp = at(t, i, &l);
+			if (utf8_is_letter(cp)) {
+				for (uint32_t e = i + l; i < e; i++)
+					h = (h ^ s[i]) * FNV_PRIME;
 				continue;
 			}
-			if (c < 0x80)
-				break;
-			uint32_t l, cp = at(t, i, &l);
-			if (!utf8_is_letter(cp))
-				break;
-			for (uint32_t e = i + l; i < e; i++)
-				h = (h ^ t->s[i]) * FNV_PRIME;
 		}
 		/* Inner hyphen or apostrophe joins two alphanumeric runs. */
 		if (i < t->end && t->s[i] == '-' && alnum_at(t, i + 1)) {
@@ -193,7 +194,7 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 
 _Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
 
-static inline int next_token(tokenizer *t, token *out)
+static inline __attribute__((always_inline)) int next_token(tokenizer *t, token *out)
 {
 	uint32_t i = t->pos;
 	/* One plain space, the common case, with no branch; then any other
