@@ -3053,12 +3053,17 @@ static size_t embedded_iso(tctx *c, size_t i)
 static int strong_number(const char *x, const token *t, size_t n, size_t i)
 {
 	const token *k = &t[i];
-	uint32_t digits = 0;
+	uint32_t digits = 0, dots = 0;
 	for (uint32_t b = k->start; b < k->end; b++) {
-		if (!is_digit(x[b]) && x[b] != ',')
-			return 1; /* a suffix ("18th", "1990s", "2016H") or a dot */
-		digits += x[b] != ',';
+		if (!is_digit(x[b]) && x[b] != ',' && x[b] != '.')
+			return 1; /* a suffix: "18th", "1990s", "2016H" */
+		digits += is_digit(x[b]);
+		dots += x[b] == '.';
 	}
+	/* "17.04.2025"; one dot is a decimal ("1.5"): numeric() reads no date
+	 * of two parts split by a dot. */
+	if (dots >= 2)
+		return 1;
 	if (digits == 4 && k->end - k->start == 4)
 		return 1;
 	if (i + 1 < n) {
@@ -3170,6 +3175,15 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	const token *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL;
 	if (a->kind == TK_PUNCT)
 		return a->cp == '-'; /* a dash is inside a date, never its start */
+	/* "now" only ends an offset ("3 days from now"); a lowercase "may" or
+	 * "march" is a verb unless a glued "/5", "-2" or ".12" follows. */
+	if (a->kind == TK_WORD && (a->flags & TF_LOWER) && a->end - a->start <= 5) {
+		if (token_word(x, a, "now"))
+			return 1;
+		if (token_word(x, a, "may") || token_word(x, a, "march"))
+			return !(b && b->kind == TK_PUNCT && !(b->flags & TF_SPACE) &&
+				 (b->cp == '/' || b->cp == '-' || b->cp == '.'));
+	}
 	if (b && cls[i + 1])
 		return 0;
 	if (a->kind == TK_NUM)
