@@ -3251,6 +3251,15 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 				continue;
 			}
 		}
+		/* "in" opens only an offset ("in 3 days") or a relative frame
+		 * ("in the coming weeks"): the other rules fail on it. */
+		if (!taken[i] && t[i].kind == TK_WORD && token_word(text, &t[i], "in")) {
+			used = offset(&c, i);
+			if (!used && !taken[i])
+				used = relative(&c, i);
+			i += used ? used : 1;
+			continue;
+		}
 		if (!taken[i] && t[i].kind == TK_WORD)
 			used = embedded_iso(&c, i);
 		if (!used && !taken[i])
