@@ -125,6 +125,14 @@ static int month_of(const char *text, const token *t)
 	return lookup(&lexicon_get()->months, text, t);
 }
 
+/* Is the month name T an abbreviation ("Nov", "Sept") that a dot may end?
+ * Not "May", "June" or "July": a dot after them ends the sentence. */
+static int month_abbrev(const char *text, const token *t)
+{
+	return t->end - t->start <= 4 && !word_is(text, t, "may") && !word_is(text, t, "june") &&
+	       !word_is(text, t, "july");
+}
+
 static int weekday_of(const char *text, const token *t) { return lookup(&lexicon_get()->weekdays, text, t); }
 
 /* A plain integer token ("17", "17th", "2025"), or -1. */
@@ -985,7 +993,7 @@ static size_t absolute(tctx *c, size_t i)
 		if (k < n && (m = month_of(x, &t[k])) > 0 && (ord || t[j].kind == TK_NUM)) {
 			e = k + 1;
 			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE) &&
-			    t[k].end - t[k].start <= 4)
+			    month_abbrev(x, &t[k]))
 				e++;
 			if ((y = year_after(c, e, &e)) > 0) {
 				emit_day(c, i, e, y, m, d);
@@ -1243,7 +1251,7 @@ static size_t spaced_month(tctx *c, size_t i)
 		if (k >= n || (m = month_of(x, &t[k])) <= 0)
 			return 0;
 		e = k + 1;
-		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE) && t[k].end - t[k].start <= 4)
+		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE) && month_abbrev(x, &t[k]))
 			e++;
 		/* After a comma, the month must end the phrase. */
 		if (e < n && (t[e].kind == TK_NUM || (k > i + 1 && t[e].kind == TK_WORD && !word_is(x, &t[e], "and") &&
