@@ -205,6 +205,21 @@ static inline uint32_t first_key(const char *w, size_t n)
 #define ANCHOR_MASK 0x7FFFFu
 #define QT_MASK LEXICON_QT_MASK
 
+/* The bytes of V (little-endian) that are ASCII letters: 0x80 in each. */
+static inline uint64_t swar_letters(uint64_t v)
+{
+	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
+	uint64_t x = v | ones * 0x20; /* A-Z to a-z; 'a'..'z' is 0x61..0x7A */
+	return (ones * (127 + 0x7B) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x60)) & high;
+}
+
+/* A word of 1 to 8 lowercase letters, as the 8 bytes W (zero-padded,
+ * little-endian) and its length: 16 bits of a multiplicative hash. */
+static inline uint32_t qt_short_hash(uint64_t w)
+{
+	return (uint32_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);
+}
+
 
 static lexicons L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -352,8 +367,21 @@ static void build(void)
 			uint32_t h = hash(e->key, e->len) & QT_MASK;
 			uint8_t bit = (uint8_t)(1u << (h & 7));
 			L.tc_bits[h >> 3] |= bit;
-			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a'))
+			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a')) {
 				L.qt_bits[h >> 3] |= bit;
+				/* The prescan's short words: letters only, up to 6 (a
+				 * longer word takes the byte loop). */
+				size_t k = 0;
+				uint64_t w = 0;
+				while (k < e->len && k < 7 && e->key[k] >= 'a' && e->key[k] <= 'z') {
+					w |= (uint64_t)(unsigned char)e->key[k] << (8 * k);
+					k++;
+				}
+				if (k == e->len && k < 7) {
+					uint32_t g = qt_short_hash(w);
+					L.qt_short[g >> 3] |= (uint8_t)(1u << (g & 7));
+				}
+			}
 		}
 	}
 
@@ -561,6 +589,22 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 		if (!utf8_alnum_fold[c]) {
 			i++;
 			continue;
+		}
+		/* A word of up to 7 letters, read eight bytes at once: no loop,
+		 * no branch per letter (the digits are ruled out above). */
+		if (i + 8 <= n) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			uint64_t m = ~swar_letters(v) & (~0ULL / 255 * 128);
+			unsigned len = (unsigned)__builtin_ctzll(m | (1ULL << 63)) >> 3; /* 0..7; 7 may be 8 */
+			if (len < 7) {
+				uint64_t w = (v | ~0ULL / 255 * 0x20) & ((1ULL << (8 * len)) - 1);
+				uint32_t g = qt_short_hash(w);
+				if (lx->qt_short[g >> 3] & (1u << (g & 7)))
+					return 1;
+				i += len;
+				continue;
+			}
 		}
 		uint32_t h = 2166136261u;
 		for (; i < n; i++) {

@@ -125,11 +125,15 @@ static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer 
 	for (;;) {
 		/* ASCII letters and digits: one table load and one multiply
 		 * a byte. */
-		unsigned f;
-		while (i < end && (f = utf8_alnum_fold[s[i]]) != 0) {
+		const unsigned char *p = s + i, *pe = s + end;
+		while (p < pe) {
+			unsigned f = utf8_alnum_fold[*p];
+			if (!f)
+				break;
 			h = (h ^ f) * FNV_PRIME;
-			i++;
+			p++;
 		}
+		i = (uint32_t)(p - s);
 		if (i < end && s[i] >= 0x80) {
 			uint32_t l, cp = at(t, i, &l);
 			if (utf8_is_letter(cp)) {
@@ -264,8 +268,12 @@ int token_next(tokenizer *t, token *out) { return next_token(t, out); }
 
 size_t token_run(tokenizer *t, token *out, size_t max)
 {
+	/* A local copy: the stores into OUT (uint8_t fields may alias
+	 * anything) would otherwise reload the cursor at every token. */
+	tokenizer tk = *t;
 	size_t n = 0;
-	while (n < max && next_token(t, &out[n]))
+	while (n < max && next_token(&tk, &out[n]))
 		n++;
+	*t = tk;
 	return n;
 }
