@@ -177,6 +177,19 @@ typedef struct tctx {
 	vec *out;
 } tctx;
 
+/* The month or weekday of token K of the sentence: only a word with
+ * TC_STRONG (extract_classes) can be one, so most words cost no probe. */
+static int month_at(const tctx *c, size_t k)
+{
+	return (c->cls[k] & TC_STRONG) ? month_of(c->text, &c->t[k]) : -1;
+}
+
+static int weekday_at(const tctx *c, size_t k)
+{
+	return (c->cls[k] & TC_STRONG) ? weekday_of(c->text, &c->t[k]) : -1;
+}
+
+
 static void emit_days(tctx *c, size_t a, size_t b, int valid, int32_t s, int32_t e)
 {
 	trec *r = vec_push(c->out);
@@ -720,7 +733,7 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 	 * between 2-7 [2018]": of the month named before. */
 	int mo = -1, before = 0;
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && i == j && i >= 2 &&
-	    (word_is(x, &t[i - 1], "between") || word_is(x, &t[i - 1], "from")) && (mo = month_of(x, &t[i - 2])) > 0)
+	    (word_is(x, &t[i - 1], "between") || word_is(x, &t[i - 1], "from")) && (mo = month_at(c, i - 2)) > 0)
 		before = 1;
 	/* "from 4-23 in next month": days of a month counted from REF. */
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e + 2 < n && p[0].v < p[1].v &&
@@ -736,7 +749,7 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 		return e + 3 - i;
 	}
 	if (kind == ND_MONTHDAY && !p[0].month && !p[1].month && p[1].sep == '-' && e < n && p[0].v < p[1].v &&
-	    (before || (mo = month_of(x, &t[e])) > 0)) {
+	    (before || (mo = month_at(c, e)) > 0)) {
 		size_t from = i;
 		if (before) {
 			if (c->out->len && VEC_AT(c->out, trec, c->out->len - 1).sp.start == t[i - 2].start)
@@ -771,7 +784,7 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 		 * no day). */
 		size_t nx;
 		int ord, d2 = e < n && t[e].kind == TK_NUM ? dayval(c, e, &nx, &ord) : -1, y2;
-		if (d2 > 0 && (ord || year_after(c, nx, &nx)) && !(nx < n && month_of(x, &t[nx]) > 0))
+		if (d2 > 0 && (ord || year_after(c, nx, &nx)) && !(nx < n && month_at(c, nx) > 0))
 			e = nx;
 		else
 			d2 = 0;
@@ -837,9 +850,9 @@ static size_t absolute(tctx *c, size_t i)
 	/* Only numbers, number words, month and weekday names and "the" open
 	 * an absolute date. */
 	if (t[i].kind == TK_WORD && !(c->cls[i] & TC_NUMBER) && !word_is(x, &t[i], "the") &&
-	    month_of(x, &t[i]) <= 0 && weekday_of(x, &t[i]) < 0)
+	    month_at(c, i) <= 0 && weekday_at(c, i) < 0)
 		return 0;
-	if (j < n && (wd = weekday_of(x, &t[j])) >= 0) {
+	if (j < n && (wd = weekday_at(c, j)) >= 0) {
 		j++;
 		if (j < n && t[j].kind == TK_PUNCT && t[j].cp == ',')
 			j++;
@@ -854,8 +867,8 @@ static size_t absolute(tctx *c, size_t i)
 		k = j;
 		if (word_is(x, &t[k], "the"))
 			k++;
-		if ((d = dayval(c, k, &e, &ord)) > 0 && (ord || k == j) && (e >= n || month_of(x, &t[e]) <= 0) &&
-		    !(e + 1 < n && word_is(x, &t[e], "of") && month_of(x, &t[e + 1]) > 0) && !clock_or_count(c, e) &&
+		if ((d = dayval(c, k, &e, &ord)) > 0 && (ord || k == j) && (e >= n || month_at(c, e) <= 0) &&
+		    !(e + 1 < n && word_is(x, &t[e], "of") && month_at(c, e + 1) > 0) && !clock_or_count(c, e) &&
 		    !(t[k].kind == TK_NUM && intval(x, &t[k], NULL) >= 1000)) {
 			int yy = c->ref.y, mm = c->ref.m;
 			for (int tries = 0; tries < 24; tries++) {
@@ -869,7 +882,7 @@ static size_t absolute(tctx *c, size_t i)
 		}
 	}
 	/* Month D[th][,] [YYYY] | Month [,|of] YYYY */
-	if (j < n && (m = month_of(x, &t[j])) > 0) {
+	if (j < n && (m = month_at(c, j)) > 0) {
 		k = j + 1;
 		if (k < n && t[k].kind == TK_PUNCT && t[k].cp == '.' && !(t[k].flags & TF_SPACE))
 			k++;
@@ -888,7 +901,7 @@ static size_t absolute(tctx *c, size_t i)
 			size_t e2;
 			int d2, ord2;
 			if (e + 1 < n && connector(x, &t[e]) && !word_is(x, &t[e], "and") &&
-			    (d2 = dayval(c, e + 1, &e2, &ord2)) > d && month_of(x, &t[e2 < n ? e2 : e + 1]) <= 0) {
+			    (d2 = dayval(c, e + 1, &e2, &ord2)) > d && month_at(c, e2 < n ? e2 : e + 1) <= 0) {
 				int yy = year_after(c, e2, &e2);
 				int inferred = !yy;
 				if (!yy)
@@ -937,7 +950,7 @@ static size_t absolute(tctx *c, size_t i)
 			if ((d2 = dayval(c, k1, &e2, &o2)) > d1) {
 				if (e2 < n && word_is(x, &t[e2], "of"))
 					e2++;
-				if (e2 < n && (m = month_of(x, &t[e2])) > 0) {
+				if (e2 < n && (m = month_at(c, e2)) > 0) {
 					size_t e3 = e2 + 1;
 					int yy = year_after(c, e3, &e3);
 					if (two) {
@@ -990,7 +1003,7 @@ static size_t absolute(tctx *c, size_t i)
 			emit_day(c, i, e, py, pm, d);
 			return e - i;
 		}
-		if (k < n && (m = month_of(x, &t[k])) > 0 && (ord || t[j].kind == TK_NUM)) {
+		if (k < n && (m = month_at(c, k)) > 0 && (ord || t[j].kind == TK_NUM)) {
 			e = k + 1;
 			if (e < n && t[e].kind == TK_PUNCT && t[e].cp == '.' && !(t[e].flags & TF_SPACE) &&
 			    month_abbrev(x, &t[k]))
@@ -1163,7 +1176,7 @@ static size_t quarter(tctx *c, size_t i)
 	}
 	/* "the first half of the year to March 31", "the quarter ended
 	 * June 30": a fiscal period, not the calendar's. */
-	if (!y || (e + 1 < n && ((word_is(x, &t[e], "to") && month_of(x, &t[e + 1]) > 0) ||
+	if (!y || (e + 1 < n && ((word_is(x, &t[e], "to") && month_at(c, e + 1) > 0) ||
 				 word_is(x, &t[e], "ended") || word_is(x, &t[e], "ending"))))
 		return 0;
 	int m0 = q ? (q - 1) * 3 + 1 : (half - 1) * 6 + 1, m1 = q ? m0 + 2 : m0 + 5;
@@ -1248,7 +1261,7 @@ static size_t spaced_month(tctx *c, size_t i)
 		y = y2, e = i + 3;
 	else if (four && i + 1 < n) {
 		size_t k = i + 1 + punct_like(t, i + 1, ',');
-		if (k >= n || (m = month_of(x, &t[k])) <= 0)
+		if (k >= n || (m = month_at(c, k)) <= 0)
 			return 0;
 		e = k + 1;
 		if (e < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE) && month_abbrev(x, &t[k]))
@@ -1768,7 +1781,7 @@ static int period_at(tctx *c, size_t k, int *y, int *m, size_t *next)
 	if (k >= n)
 		return 0;
 	int v, step = 2;
-	if ((v = month_of(x, &t[k])) > 0) {
+	if ((v = month_at(c, k)) > 0) {
 		size_t e = k + 1;
 		if (e + 1 < n && punct_like(t, e, '.') && !(t[e].flags & TF_SPACE))
 			e++;
@@ -1843,7 +1856,7 @@ static size_t period_part(tctx *c, size_t i)
 		   (y = spelled_year(c, k, &e)) > 0)) {
 		static const int m0[] = {1, 5, 9}, m1[] = {4, 8, 12};
 		s0 = month_start(y, m0[part - 1]), e0 = month_end(y, m1[part - 1]);
-	} else if (of && (m = month_of(x, &t[k])) > 0) {
+	} else if (of && (m = month_at(c, k)) > 0) {
 		e = k + 1;
 		if (!(y = year_after(c, e, &e)))
 			y = infer_year(c, m, 15);
@@ -1951,7 +1964,7 @@ static size_t week_frame(tctx *c, size_t i)
 	/* "the first Friday of July", "the second Monday of next month",
 	 * "the last Sunday of 2024"; alone, "the third Tuesday" is in REF's
 	 * month. */
-	int wd = weekday_of(x, &t[k]);
+	int wd = weekday_at(c, k);
 	if (wd >= 0) {
 		e = k + 1;
 		if (e + 1 < n && word_is(x, &t[e], "of"))
@@ -2216,7 +2229,7 @@ static size_t relative(tctx *c, size_t i)
 	int coming = 0; /* "coming Friday": the first one after REF */
 	if (j < n && (word_is(x, &t[j], "last") || word_is(x, &t[j], "previous")))
 		which = -1, j++;
-	else if (j + 1 < n && word_is(x, &t[j], "past") && weekday_of(x, &t[j + 1]) < 0)
+	else if (j + 1 < n && word_is(x, &t[j], "past") && weekday_at(c, j + 1) < 0)
 		which = -1, j++;
 	else if (j < n && (word_is(x, &t[j], "next") || word_is(x, &t[j], "coming") ||
 			   word_is(x, &t[j], "following") || word_is(x, &t[j], "upcoming")))
@@ -2230,7 +2243,7 @@ static size_t relative(tctx *c, size_t i)
 	if (which && !earlier && (dated = written_day(c, i, j, which)) > 0)
 		return dated;
 	int wd;
-	if (j < n && (wd = weekday_of(x, &t[j])) >= 0 &&
+	if (j < n && (wd = weekday_at(c, j)) >= 0 &&
 	    ((t[j].flags & TF_CAP) || t[j].end - t[j].start > 3) &&
 	    /* not "Sunday Times"; but "On Monday Tony Blair said" */
 	    (j > i || (i > 0 && (word_is(x, &t[i - 1], "on") || word_is(x, &t[i - 1], "since") ||
@@ -2275,7 +2288,7 @@ static size_t relative(tctx *c, size_t i)
 	 * September": the most recent one before it.  A day may follow. */
 	int mo;
 	size_t yq;
-	if (which && j < n && (mo = month_of(x, &t[j])) > 0 && !year_after(c, j + 1, &yq)) {
+	if (which && j < n && (mo = month_at(c, j)) > 0 && !year_after(c, j + 1, &yq)) {
 		int y = c->ref.y;
 		if (which == 1)
 			y += mo <= c->ref.m;
@@ -2320,7 +2333,7 @@ static size_t relative(tctx *c, size_t i)
 			size_t k = j + 1;
 			if (k < n && (word_is(x, &t[k], "on") || (t[k].kind == TK_PUNCT && t[k].cp == '-')))
 				k++;
-			int wd2 = k < n ? weekday_of(x, &t[k]) : -1;
+			int wd2 = k < n ? weekday_at(c, k) : -1;
 			if (wd2 >= 0 && !earlier) {
 				int32_t d = r - weekday(r) + 7 * pstep + wd2;
 				emit_days(c, i, k + 1, ok, d, d);
@@ -2415,7 +2428,7 @@ static size_t relative(tctx *c, size_t i)
 		int m = month_of(x, b);
 		size_t e = i + 2;
 		if (m <= 0 && i + 2 < n && punct_like(t, i + 1, '-')) {
-			m = month_of(x, &t[i + 2]);
+			m = month_at(c, i + 2);
 			e = i + 3;
 		}
 		if (m > 0) {
@@ -2864,7 +2877,7 @@ static int bare_day_end(tctx *c, trec *r, size_t a, size_t b, size_t next_a)
 	if (a < 1 || b >= c->n || !connector(x, &t[b]) || word_is(x, &t[b], "and") || k >= c->n ||
 	    !(word_is(x, &t[a - 1], "from") || word_is(x, &t[a - 1], "between")) ||
 	    (d = dayval(c, k, &nx, &ord)) <= 0 || !(ord || the) ||
-	    (nx < c->n && (month_of(x, &t[nx]) > 0 || word_is(x, &t[nx], "of"))))
+	    (nx < c->n && (month_at(c, nx) > 0 || word_is(x, &t[nx], "of"))))
 		return 0;
 	int y = r->start.y, m = r->start.m + (d < r->start.d);
 	if (m > 12)
@@ -2935,7 +2948,7 @@ static void combine(tctx *c, size_t first)
 				/* "from [next] Monday to Friday": the first such day on or
 				 * after the start. */
 				int wd2 = bare_weekday(c, &s2);
-				if (wd2 >= 0 && !memcmp(&r.start, &r.end, sizeof r.start) && weekday_of(x, &t[b - 1]) >= 0)
+				if (wd2 >= 0 && !memcmp(&r.start, &r.end, sizeof r.start) && weekday_at(c, b - 1) >= 0)
 					e = s + (wd2 - weekday(s) + 7) % 7;
 				/* "May to March": the end is next year's. */
 				if (e < s && s2.end.y == r.start.y)
