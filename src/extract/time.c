@@ -3235,6 +3235,12 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 		if (na < i)
 			for (na = i; na < n && !(cls[na] & TC_STRONG); na++)
 				;
+		/* Too far before the next anchor: on to the first token that is
+		 * not (anchored() would refuse every one between). */
+		if (na - i > ANCHOR_REACH) {
+			i = na - ANCHOR_REACH;
+			continue;
+		}
 		if (!(cls[i] & (TC_TIME | TC_NUMBER)) || !anchored(cls, i, na) || dead_start(text, t, n, cls, i)) {
 			i++;
 			continue;
