@@ -57,7 +57,8 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 		  uint32_t article, vec *out);
 
 /* Sets CLS[i] to the TC_* bits of token T[i] (lex/lexicon.h): the rules
- * of both extractors start only at tokens whose class allows it. */
+ * of both extractors start only at tokens whose class allows it.  T comes
+ * from the tokenizer, which settles the plain tokens (token.cls). */
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls);
 
 /* Calendar helpers (time.c). */

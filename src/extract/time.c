@@ -3116,21 +3116,17 @@ void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
 	const lexicons *lx = lexicon_get();
 	for (size_t i = 0; i < n; i++) {
 		const token *k = &t[i];
+		/* Punctuation and most words: settled by the tokenizer. */
+		if (!(k->cls & TC_UNKNOWN)) {
+			cls[i] = k->cls;
+			continue;
+		}
 		if (k->kind == TK_NUM) {
 			cls[i] = TC_NUMBER | TC_TIME | TC_ANCHOR | (strong_number(text, t, n, i) ? TC_STRONG : 0);
-		} else if (k->kind == TK_PUNCT) {
-			cls[i] = (k->cp == '-' || k->cp == '\'' || k->cp == 0x2019) ? TC_NUMBER | TC_TIME : 0;
 		} else {
 			const char *w = text + k->start;
 			uint32_t len = k->end - k->start;
-			int maybe = lexicon_class_maybe(lx, k->hash);
-			/* Most words: no class, no hyphen, no digit at the end (a
-			 * word never starts with one), too short for an ISO date. */
-			if (!maybe && !(k->flags & TF_HYPHEN) && len <= 10 && !is_digit(w[len - 1])) {
-				cls[i] = 0;
-				continue;
-			}
-			int c = maybe ? lexicon_token_class_hashed(w, len, k->hash) : 0;
+			int c = lexicon_class_maybe(lx, k->hash) ? lexicon_token_class_hashed(w, len, k->hash) : 0;
 			const char *h;
 			if (!c && (k->flags & TF_HYPHEN) && (h = memchr(w, '-', len)) != NULL) {
 				/* "mid-February", "twenty-first": the first part's

@@ -58,7 +58,7 @@ enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/quni
  * it can anchor a time expression: TC_ANCHOR for any number word, month,
  * weekday or word of data/time_anchors.txt, TC_STRONG for the last three
  * alone (a number word anchors a date only beside one of them). */
-enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8 };
+enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8, TC_UNKNOWN = 0x80 };
 
 /* The TC_* bits of the N bytes at S (a word, any case). */
 int lexicon_token_class(const char *s, size_t n);

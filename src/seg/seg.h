@@ -43,6 +43,9 @@ typedef struct token {
 	                * token copied and then cut must set it to 0. */
 	uint8_t kind;  /* token_kind */
 	uint8_t flags; /* TF_* */
+	uint8_t cls;   /* token_run: the TC_* bits (lex/lexicon.h) where they are
+	                * plain (punctuation, a word with no class), else
+	                * TC_UNKNOWN for extract_classes to settle */
 } token;
 
 typedef struct tokenizer {

@@ -254,12 +254,21 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		kind = TK_PUNCT;
 		end = i + len;
 	}
+	/* The class where it is plain: most words have none (no class bit,
+	 * no hyphen, no final digit, too short for an ISO date). */
+	uint8_t cls = TC_UNKNOWN;
+	if (kind == TK_PUNCT)
+		cls = (cp == '-' || cp == '\'' || cp == 0x2019) ? TC_NUMBER | TC_TIME : 0;
+	else if (kind == TK_WORD && !lexicon_class_maybe(lexicon_get(), hash) && !(flags & TF_HYPHEN) &&
+		 end - i <= 10 && !(t->s[end - 1] >= '0' && t->s[end - 1] <= '9'))
+		cls = 0;
 	out->start = i;
 	out->end = end;
 	out->cp = cp;
 	out->hash = hash;
 	out->kind = kind;
 	out->flags = flags;
+	out->cls = cls;
 	t->pos = end;
 	return 1;
 }
