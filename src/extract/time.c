@@ -3201,6 +3201,11 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 			return !(b && b->kind == TK_PUNCT && !(b->flags & TF_SPACE) &&
 				 (b->cp == '/' || b->cp == '-' || b->cp == '.'));
 	}
+	/* "12.5 mln", "5 million": a plain number before a scale or other
+	 * number word (a class with no time bit) counts, it dates nothing. */
+	if (a->kind == TK_NUM && b && b->kind == TK_WORD && !(cls[i] & TC_STRONG) &&
+	    !(cls[i + 1] & (TC_TIME | TC_STRONG)))
+		return !connector(x, b) && !token_word(x, b, "of") && !token_word(x, b, "or");
 	if (b && cls[i + 1])
 		return 0;
 	if (a->kind == TK_NUM)
