@@ -3201,6 +3201,15 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 			return !(b && b->kind == TK_PUNCT && !(b->flags & TF_SPACE) &&
 				 (b->cp == '/' || b->cp == '-' || b->cp == '.'));
 	}
+	/* A scale or vague number word ("mln", "hundred", "dozens") opens no
+	 * date: counts of days or years start with a unit number ("two"). */
+	if (a->kind == TK_WORD && cls[i] == (TC_NUMBER | TC_ANCHOR)) {
+		const lexicons *L = lexicon_get();
+		int k = lexmap_get_hashed(&L->numwords, x + a->start, a->end - a->start, token_hash(x, a));
+		if (k >= 0 && (L->num_class[k] == NUMW_SCALE || L->num_class[k] == NUMW_HUNDRED ||
+			       L->num_class[k] == NUMW_DOZEN || L->num_class[k] == NUMW_VAGUE))
+			return 1;
+	}
 	/* "12.5 mln", "5 million": a plain number before a scale or other
 	 * number word (a class with no time bit) counts, it dates nothing. */
 	if (a->kind == TK_NUM && b && b->kind == TK_WORD && !(cls[i] & TC_STRONG) &&
