@@ -3228,6 +3228,32 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	return token_word(x, a, "a") || token_word(x, a, "an") || token_word(x, a, "in");
 }
 
+/* The rules that can open with token T, by its kind (the others fail on
+ * it at once, but only after some work): a number opens no relative frame,
+ * no "rest of", "end of" or month alone, and one with no letter ("12",
+ * "1,200") no "3rd week" and, unless a year, no quarter; "the" opens no
+ * year or month alone. */
+enum { R_WEEK = 1, R_WORDS = 2, R_QUARTER = 4, R_YEAR = 8, R_MONTH = 16, R_ALL = 31 };
+
+static unsigned start_rules(const char *x, const token *t)
+{
+	if (t->kind == TK_NUM) {
+		unsigned r = R_ALL & ~(R_WORDS | R_MONTH);
+		uint32_t b = t->start;
+		while (b < t->end && !is_alpha(x[b]))
+			b++;
+		if (b == t->end) { /* no letter */
+			r &= ~R_WEEK;
+			if (t->end - t->start != 4)
+				r &= ~R_QUARTER;
+		}
+		return r;
+	}
+	if (token_word(x, t, "the"))
+		return R_ALL & ~(R_YEAR | R_MONTH);
+	return R_ALL;
+}
+
 void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
 		  uint32_t article, vec *out)
 {
@@ -3297,29 +3323,30 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			i += used ? used : 1;
 			continue;
 		}
+		unsigned rules = start_rules(text, &t[i]);
 		if (!taken[i] && t[i].kind == TK_WORD)
 			used = embedded_iso(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_WEEK))
 			used = week_frame(&c, i);
 		if (!used && !taken[i])
 			used = span_from(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_WORDS))
 			used = rest_of(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_WORDS))
 			used = period_part(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_QUARTER))
 			used = quarter(&c, i);
 		if (!used && !taken[i])
 			used = absolute(&c, i);
 		if (!used && !taken[i])
 			used = offset(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_WORDS))
 			used = relative(&c, i);
 		if (!used && !taken[i])
 			used = decade(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_YEAR))
 			used = year_alone(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_MONTH))
 			used = month_alone(&c, i);
 		i += used ? used : 1;
 	}
