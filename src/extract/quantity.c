@@ -64,6 +64,7 @@ typedef struct qctx {
 	const char *text;
 	const token *t;
 	size_t n;
+	const uint8_t *cls; /* TC_* bits per token (extract_classes) */
 	size_t cached[ELEM_CACHE]; /* token index + 1 of each slot; 0: empty */
 	elem cache[ELEM_CACHE];
 } qctx;
@@ -627,13 +628,19 @@ static int parse_num(qctx *c, size_t i, num *out)
 	out->scale = 1;
 	const token *t = &c->t[i];
 	if (t->kind == TK_NUM) {
+		/* Words join digits only through a number word, "point", "and"
+		 * or a glued fraction sign; a fraction leads only before "/". */
+		const token *b = i + 1 < c->n ? &t[1] : NULL;
 		elem e;
 		/* "3 hundred and 21", "4 thousand 3 hundred": small integers with scale words. */
-		if (elem_at(c, i, &e) == W_DIGITS && words_at(c, i, out) && out->end > i + 1 && out->v != e.v)
-			return 1;
-		memset(out, 0, sizeof *out);
-		out->scale = 1;
-		return lead_fraction_at(c, i, out) || digits_at(c, i, out);
+		if (b && ((c->cls[i + 1] & TC_NUMBER) || at_word(c, i + 1, "point") || at_word(c, i + 1, "and") ||
+			  (b->kind == TK_PUNCT && vulgar(b->cp) > 0))) {
+			if (elem_at(c, i, &e) == W_DIGITS && words_at(c, i, out) && out->end > i + 1 && out->v != e.v)
+				return 1;
+			memset(out, 0, sizeof *out);
+			out->scale = 1;
+		}
+		return (b && punct_is(b, '/') && lead_fraction_at(c, i, out)) || digits_at(c, i, out);
 	}
 	if (t->kind == TK_PUNCT)
 		return t->cp == '.' ? digits_at(c, i, out) : lead_fraction_at(c, i, out);
@@ -1010,7 +1017,7 @@ static size_t second_bound(qctx *c, size_t end, qrec *r)
 void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *cls, const uint8_t *taken,
 		      uint32_t article, vec *out)
 {
-	qctx cx = {.text = text, .t = t, .n = n}, *c = &cx;
+	qctx cx = {.text = text, .t = t, .n = n, .cls = cls}, *c = &cx;
 	size_t i = 0, lo = 0;
 	while (i < n) {
 		if (taken[i] || !may_start(c, cls, i)) {
