@@ -220,6 +220,12 @@ static inline uint32_t qt_short_hash(uint64_t w)
 	return (uint32_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);
 }
 
+/* The same for 8 to 15 letters: the first eight W1, the rest W2. */
+static inline uint32_t qt_long_hash(uint64_t w1, uint64_t w2)
+{
+	return (uint32_t)(((w1 * 0x9E3779B97F4A7C15ULL) ^ (w2 * 0xC2B2AE3D27D4EB4FULL)) >> 48);
+}
+
 
 static lexicons L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -369,17 +375,21 @@ static void build(void)
 			L.tc_bits[h >> 3] |= bit;
 			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a')) {
 				L.qt_bits[h >> 3] |= bit;
-				/* The prescan's short words: letters only, up to 6 (a
-				 * longer word takes the byte loop). */
+				/* The prescan's words of letters only: up to 7 by
+				 * qt_short_hash, 8 to 15 by qt_long_hash (a longer word
+				 * takes the byte loop and qt_bits). */
 				size_t k = 0;
-				uint64_t w = 0;
-				while (k < e->len && k < 7 && e->key[k] >= 'a' && e->key[k] <= 'z') {
-					w |= (uint64_t)(unsigned char)e->key[k] << (8 * k);
+				uint64_t w[2] = {0, 0};
+				while (k < e->len && k < 16 && e->key[k] >= 'a' && e->key[k] <= 'z') {
+					w[k / 8] |= (uint64_t)(unsigned char)e->key[k] << (8 * (k % 8));
 					k++;
 				}
-				if (k == e->len && k < 7) {
-					uint32_t g = qt_short_hash(w);
+				if (k == e->len && k < 8) {
+					uint32_t g = qt_short_hash(w[0]);
 					L.qt_short[g >> 3] |= (uint8_t)(1u << (g & 7));
+				} else if (k == e->len && k < 16) {
+					uint32_t g = qt_long_hash(w[0], w[1]);
+					L.qt_long[g >> 3] |= (uint8_t)(1u << (g & 7));
 				}
 			}
 		}
@@ -590,20 +600,34 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* A word of up to 7 letters, read eight bytes at once: no loop,
-		 * no branch per letter (the digits are ruled out above). */
+		/* A word of up to 15 letters, read 8 or 16 bytes at once: no
+		 * loop, no branch per letter (digits are ruled out above). */
 		if (i + 8 <= n) {
+			const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
 			uint64_t v;
 			memcpy(&v, s + i, 8);
-			uint64_t m = ~swar_letters(v) & (~0ULL / 255 * 128);
-			unsigned len = (unsigned)__builtin_ctzll(m | (1ULL << 63)) >> 3; /* 0..7; 7 may be 8 */
-			if (len < 7) {
-				uint64_t w = (v | ~0ULL / 255 * 0x20) & ((1ULL << (8 * len)) - 1);
-				uint32_t g = qt_short_hash(w);
+			uint64_t m = ~swar_letters(v) & high;
+			if (m) {
+				unsigned len = (unsigned)__builtin_ctzll(m) >> 3; /* 1..7 */
+				uint32_t g = qt_short_hash((v | lower) & ((1ULL << (8 * len)) - 1));
 				if (lx->qt_short[g >> 3] & (1u << (g & 7)))
 					return 1;
 				i += len;
 				continue;
+			}
+			if (i + 16 <= n) {
+				uint64_t v2;
+				memcpy(&v2, s + i + 8, 8);
+				uint64_t m2 = ~swar_letters(v2) & high;
+				if (m2) {
+					unsigned len = (unsigned)__builtin_ctzll(m2) >> 3; /* 0..7 */
+					uint64_t w2 = len ? (v2 | lower) & (~0ULL >> (64 - 8 * len)) : 0;
+					uint32_t g = qt_long_hash(v | lower, w2);
+					if (lx->qt_long[g >> 3] & (1u << (g & 7)))
+						return 1;
+					i += 8 + len;
+					continue;
+				}
 			}
 		}
 		uint32_t h = 2166136261u;

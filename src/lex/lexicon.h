@@ -96,7 +96,8 @@ typedef struct lexicons {
 	lexmap token_class;   /* folded word -> TC_* bits */
 	uint8_t tc_bits[8192]; /* FNV-1a bits of token_class's keys */
 	uint8_t qt_bits[8192]; /* the same for the words that carry a quantity or a time */
-	uint8_t qt_short[8192]; /* those of up to 8 letters by qt_short_hash (the prescan's) */
+	uint8_t qt_short[8192]; /* those of up to 7 letters by qt_short_hash (the prescan's) */
+	uint8_t qt_long[8192];  /* those of 8 to 15 letters by qt_long_hash */
 	const char *const *html_hints; /* data/html_hints.txt entries, NULL-terminated */
 } lexicons;
 
