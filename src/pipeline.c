@@ -273,19 +273,21 @@ static attest_status extract(attest_doc *d)
 			if (room > MAX_SENTENCE_TOKENS)
 				room = MAX_SENTENCE_TOKENS;
 			d->tokens.len = 0;
-			if (vec_reserve(&d->tokens, room) < 0)
+			d->taken.len = 0;
+			/* Scratch: the indices of the tokens left to classify,
+			 * then the class and taken flag of each token. */
+			if (vec_reserve(&d->tokens, room) < 0 || vec_reserve(&d->taken, 6 * room) < 0)
 				return fail(d, ATTEST_ERR_NOMEM, NULL);
-			size_t n = token_run(&tk, d->tokens.items, room);
+			uint32_t *todo = (uint32_t *)d->taken.items;
+			uint8_t *cls = (uint8_t *)(todo + room), *taken = cls + room;
+			size_t ntodo;
+			size_t n = token_run_classes(&tk, d->tokens.items, room, cls, todo, &ntodo);
 			d->tokens.len = n;
 			more = n == room;
 			if (!n)
 				break;
-			d->taken.len = 0;
-			if (vec_reserve(&d->taken, 2 * n) < 0)
-				return fail(d, ATTEST_ERR_NOMEM, NULL);
-			uint8_t *taken = d->taken.items, *cls = taken + n;
 			memset(taken, 0, n);
-			extract_classes(text, d->tokens.items, n, cls);
+			extract_classes(text, d->tokens.items, n, cls, todo, ntodo);
 			time_extract(text, d->tokens.items, n, cls, taken, ref, (uint32_t)s->article, &d->times);
 			quantity_extract(text, d->tokens.items, n, cls, taken, (uint32_t)s->article, &d->quantities);
 		}

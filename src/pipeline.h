@@ -33,7 +33,7 @@ struct attest_doc {
 	vec articles;        /* attest_article */
 	vec sentences;       /* attest_sentence */
 	vec tokens;          /* scratch: the tokens of one sentence */
-	vec taken;           /* scratch: one flag per token */
+	vec taken;           /* scratch: per token an index, a class and a flag */
 	vec quantities;      /* qrec */
 	vec times;           /* trec */
 	vec entities;        /* erec */

@@ -56,10 +56,11 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
 		  uint32_t article, vec *out);
 
-/* Sets CLS[i] to the TC_* bits of token T[i] (lex/lexicon.h): the rules
- * of both extractors start only at tokens whose class allows it.  T comes
- * from the tokenizer, which settles the plain tokens (token.cls). */
-void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls);
+/* Completes CLS, the TC_* bits per token (lex/lexicon.h) that
+ * token_run_classes set where they are plain: the NTODO tokens listed in
+ * TODO get theirs.  The rules of both extractors start only at tokens
+ * whose class allows it. */
+void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls, const uint32_t *todo, size_t ntodo);
 
 /* Calendar helpers (time.c). */
 int32_t date_to_days(int y, int m, int d);

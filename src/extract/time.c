@@ -3111,55 +3111,55 @@ static int spelled_year_before(const char *x, const token *t)
 	       token_word(x, t, "from") || token_word(x, t, "of");
 }
 
-void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls)
+/* The TC_* bits of token I, which the tokenizer left TC_UNKNOWN: a
+ * number, or a word with a class bit, a hyphen, a final digit or a length
+ * an ISO date may hide in. */
+static uint8_t class_of(const lexicons *lx, const char *text, const token *t, size_t n, size_t i)
+{
+	const token *k = &t[i];
+	if (k->kind == TK_NUM)
+		return TC_NUMBER | TC_TIME | TC_ANCHOR | (strong_number(text, t, n, i) ? TC_STRONG : 0);
+	const char *w = text + k->start;
+	uint32_t len = k->end - k->start;
+	int c = lexicon_class_maybe(lx, k->hash) ? lexicon_token_class_hashed(w, len, k->hash) : 0;
+	const char *h;
+	if (!c && (k->flags & TF_HYPHEN) && (h = memchr(w, '-', len)) != NULL) {
+		/* "mid-February", "twenty-first": the first part's class, and
+		 * an anchor in the second part. */
+		c = lexicon_token_class(w, (size_t)(h - w));
+		c |= lexicon_token_class(h + 1, (size_t)(w + len - h - 1)) & (TC_ANCHOR | TC_STRONG);
+		/* "twenty-first", "the twenty-tens": a day or a decade. */
+		if (c & TC_NUMBER)
+			c |= TC_STRONG;
+	}
+	/* "Oct2", "Dec31": a month glued to its day. */
+	if (!c && len > 3 && is_digit(text[k->end - 1])) {
+		token m = *k;
+		m.hash = 0;
+		while (m.end > m.start && is_digit(text[m.end - 1]))
+			m.end--;
+		if (m.end - m.start >= 3 && lookup(&lx->months, text, &m) > 0)
+			c = TC_TIME | TC_STRONG;
+	}
+	/* "1990s", "Dec31", "mid-2025", "Q3": a word with a digit at either
+	 * end anchors a date. */
+	if (len && (is_digit(w[0]) || is_digit(w[len - 1])))
+		c |= TC_ANCHOR | TC_STRONG;
+	if (len > 10 && iso_in(w, len))
+		c |= TC_TIME | TC_ANCHOR | TC_STRONG;
+	if (calendar_year(text, k))
+		c |= TC_TIME | TC_STRONG;
+	/* "in nineteen eighty-four": a year in words. */
+	if ((c & TC_NUMBER) && i > 0 && spelled_year_before(text, &t[i - 1]))
+		c |= TC_STRONG;
+	return (uint8_t)c;
+}
+
+void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls, const uint32_t *todo, size_t ntodo)
 {
 	const lexicons *lx = lexicon_get();
-	for (size_t i = 0; i < n; i++) {
-		const token *k = &t[i];
-		/* Punctuation and most words: settled by the tokenizer. */
-		if (!(k->cls & TC_UNKNOWN)) {
-			cls[i] = k->cls;
-			continue;
-		}
-		if (k->kind == TK_NUM) {
-			cls[i] = TC_NUMBER | TC_TIME | TC_ANCHOR | (strong_number(text, t, n, i) ? TC_STRONG : 0);
-		} else {
-			const char *w = text + k->start;
-			uint32_t len = k->end - k->start;
-			int c = lexicon_class_maybe(lx, k->hash) ? lexicon_token_class_hashed(w, len, k->hash) : 0;
-			const char *h;
-			if (!c && (k->flags & TF_HYPHEN) && (h = memchr(w, '-', len)) != NULL) {
-				/* "mid-February", "twenty-first": the first part's
-				 * class, and an anchor in the second part. */
-				c = lexicon_token_class(w, (size_t)(h - w));
-				c |= lexicon_token_class(h + 1, (size_t)(w + len - h - 1)) & (TC_ANCHOR | TC_STRONG);
-				/* "twenty-first", "the twenty-tens": a day or a decade. */
-				if (c & TC_NUMBER)
-					c |= TC_STRONG;
-			}
-			/* "Oct2", "Dec31": a month glued to its day. */
-			if (!c && len > 3 && is_digit(text[k->end - 1])) {
-				token m = *k;
-				m.hash = 0;
-				while (m.end > m.start && is_digit(text[m.end - 1]))
-					m.end--;
-				if (m.end - m.start >= 3 && lookup(&lexicon_get()->months, text, &m) > 0)
-					c = TC_TIME | TC_STRONG;
-			}
-			/* "1990s", "Dec31", "mid-2025", "Q3": a word with a digit
-			 * at either end anchors a date. */
-			if (len && (is_digit(w[0]) || is_digit(w[len - 1])))
-				c |= TC_ANCHOR | TC_STRONG;
-			if (len > 10 && iso_in(w, len))
-				c |= TC_TIME | TC_ANCHOR | TC_STRONG;
-			if (calendar_year(text, k))
-				c |= TC_TIME | TC_STRONG;
-			/* "in nineteen eighty-four": a year in words. */
-			if ((c & TC_NUMBER) && i > 0 && spelled_year_before(text, &t[i - 1]))
-				c |= TC_STRONG;
-			cls[i] = (uint8_t)c;
-		}
-	}
+	for (size_t k = 0; k < ntodo; k++)
+		cls[todo[k]] = class_of(lx, text, t, n, todo[k]);
 }
 
 /* Can a time expression start at token I, given NA, the first anchor at

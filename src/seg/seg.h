@@ -43,7 +43,7 @@ typedef struct token {
 	                * token copied and then cut must set it to 0. */
 	uint8_t kind;  /* token_kind */
 	uint8_t flags; /* TF_* */
-	uint8_t cls;   /* token_run: the TC_* bits (lex/lexicon.h) where they are
+	uint8_t cls;   /* the tokenizer: the TC_* bits (lex/lexicon.h) where they are
 	                * plain (punctuation, a word with no class), else
 	                * TC_UNKNOWN for extract_classes to settle */
 } token;
@@ -54,8 +54,10 @@ typedef struct tokenizer {
 } tokenizer;
 
 void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end);
-/* Up to MAX next tokens into OUT; their count (fewer only at the end). */
-size_t token_run(tokenizer *t, token *out, size_t max);
+/* Up to MAX next tokens into OUT; their count (fewer only at the end).
+ * Each token's token.cls also goes into CLS[i], and the index of each
+ * token left TC_UNKNOWN into TODO (room for MAX), their count to *NTODO. */
+size_t token_run_classes(tokenizer *t, token *out, size_t max, uint8_t *cls, uint32_t *todo, size_t *ntodo);
 
 /* Is token T the word W (N bytes, lowercase ASCII), in any case?  Inline:
  * with a literal W the length folds at compile time. */

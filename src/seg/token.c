@@ -275,14 +275,20 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 
 int token_next(tokenizer *t, token *out) { return next_token(t, out); }
 
-size_t token_run(tokenizer *t, token *out, size_t max)
+size_t token_run_classes(tokenizer *t, token *out, size_t max, uint8_t *cls, uint32_t *todo, size_t *ntodo)
 {
 	/* A local copy: the stores into OUT (uint8_t fields may alias
 	 * anything) would otherwise reload the cursor at every token. */
 	tokenizer tk = *t;
-	size_t n = 0;
-	while (n < max && next_token(&tk, &out[n]))
+	size_t n = 0, k = 0;
+	while (n < max && next_token(&tk, &out[n])) {
+		uint8_t c = out[n].cls;
+		cls[n] = c;
+		todo[k] = (uint32_t)n; /* kept only when unknown: no branch */
+		k += c == TC_UNKNOWN;
 		n++;
+	}
 	*t = tk;
+	*ntodo = k;
 	return n;
 }
