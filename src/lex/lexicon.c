@@ -33,23 +33,22 @@ int lexmap_get(const lexmap *m, const char *s, size_t n)
 {
 	if (!m->slots)
 		return -1;
-	uint32_t h = hash(s, n);
-	for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
+	for (uint32_t i = hash(s, n) & m->mask;; i = (i + 1) & m->mask) {
 		const struct lexslot *e = &m->slots[i];
 		if (!e->key)
 			return -1;
-		if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
+		if (e->len == n && memcmp(e->key, s, n) == 0)
 			return e->value;
 	}
 }
 
 /* KEY's slot: the one that holds it, or the empty one where it goes (its
  * key then NULL). */
-static struct lexslot *slot_of(lexmap *m, const char *key, size_t n, uint32_t h)
+static struct lexslot *slot_of(lexmap *m, const char *key, size_t n)
 {
-	for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
+	for (uint32_t i = hash(key, n) & m->mask;; i = (i + 1) & m->mask) {
 		struct lexslot *e = &m->slots[i];
-		if (!e->key || (e->hash == h && e->len == n && memcmp(e->key, key, n) == 0))
+		if (!e->key || (e->len == n && memcmp(e->key, key, n) == 0))
 			return e;
 	}
 }
@@ -58,10 +57,9 @@ static struct lexslot *slot_of(lexmap *m, const char *key, size_t n, uint32_t h)
  * 1 ORs bits into it, 2 overwrites it. */
 static void map_update(lexmap *m, const char *key, size_t n, int value, int op)
 {
-	uint32_t h = hash(key, n);
-	struct lexslot *e = slot_of(m, key, n, h);
+	struct lexslot *e = slot_of(m, key, n);
 	if (!e->key)
-		*e = (struct lexslot){key, (uint32_t)n, value, h};
+		*e = (struct lexslot){key, (uint32_t)n, value};
 	else if (op == 1)
 		e->value |= value;
 	else if (op == 2)
@@ -677,7 +675,7 @@ int lexmap_get_hashed(const lexmap *m, const char *s, size_t n, uint32_t h)
 		const struct lexslot *e = &m->slots[i];
 		if (!e->key)
 			return -1;
-		if (e->hash != h || e->len != n)
+		if (e->len != n)
 			continue;
 		size_t k = 0;
 		while (k < n && (unsigned char)e->key[k] == fold_ascii((unsigned char)s[k]))

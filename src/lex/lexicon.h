@@ -18,7 +18,6 @@ typedef struct lexmap {
 		const char *key;
 		uint32_t len;
 		int value;
-		uint32_t hash; /* of the key: most probes stop at it */
 	} *slots;
 	uint32_t mask;
 } lexmap;
