@@ -57,7 +57,8 @@ enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/quni
 /* Token classes (lexicon_token_class): what a word may open, and whether
  * it can anchor a time expression: TC_ANCHOR for any number word, month,
  * weekday or word of data/time_anchors.txt, TC_STRONG for the last three
- * alone (a number word anchors a date only beside one of them). */
+ * alone (a number word anchors a date only beside one of them).
+ * TC_UNKNOWN marks a token the tokenizer left for extract_classes. */
 enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8, TC_UNKNOWN = 0x80 };
 
 /* The TC_* bits of the N bytes at S (a word, any case). */
