@@ -104,8 +104,7 @@ static int weekday(int32_t days) { return (int)(((days % 7) + 7 + 3) % 7); }
 /* The token is the word W (lowercase), in any case. */
 #define word_is(text, t, w) token_word((text), (t), (w))
 
-/* M is one of the maps whose keys all have a token class (months,
- * weekdays, number words): a word with no class bit is in none of them. */
+/* The value of word T in map M (folded), or -1. */
 static int lookup(const lexmap *m, const char *text, const token *t)
 {
 	size_t n = t->end - t->start;
@@ -1302,16 +1301,20 @@ static int calendar_year(const char *x, const token *a)
 	return year_ok(y) ? y : 0;
 }
 
+/* Is T the word before a year in words (spelled_year)? */
+static int spelled_year_before(const char *x, const token *t)
+{
+	return token_word(x, t, "in") || token_word(x, t, "since") || token_word(x, t, "until") ||
+	       token_word(x, t, "from") || token_word(x, t, "of");
+}
+
 static size_t year_alone(tctx *c, size_t i)
 {
 	const char *x = c->text;
 	const token *t = c->t;
 	size_t se;
 	int sy;
-	if (t[i].kind == TK_WORD && i > 0 && (word_is(x, &t[i - 1], "in") || word_is(x, &t[i - 1], "since") ||
-					      word_is(x, &t[i - 1], "until") || word_is(x, &t[i - 1], "from") ||
-					      word_is(x, &t[i - 1], "of")) &&
-	    (sy = spelled_year(c, i, &se)) > 0) {
+	if (t[i].kind == TK_WORD && i > 0 && spelled_year_before(x, &t[i - 1]) && (sy = spelled_year(c, i, &se)) > 0) {
 		emit_days(c, i, se, 1, date_to_days(sy, 1, 1), date_to_days(sy, 12, 31));
 		return se - i;
 	}
@@ -3104,12 +3107,6 @@ static int strong_number(const char *x, const token *t, size_t n, size_t i)
 	return 0;
 }
 
-/* Is T the word before a year in words (year_alone's spelled_year)? */
-static int spelled_year_before(const char *x, const token *t)
-{
-	return token_word(x, t, "in") || token_word(x, t, "since") || token_word(x, t, "until") ||
-	       token_word(x, t, "from") || token_word(x, t, "of");
-}
 
 /* The TC_* bits of token I, which the tokenizer left TC_UNKNOWN: a
  * number, or a word with a class bit, a hyphen, a final digit or a length
@@ -3228,28 +3225,41 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	return token_word(x, a, "a") || token_word(x, a, "an") || token_word(x, a, "in");
 }
 
-/* The rules that can open with token T, by its kind (the others fail on
- * it at once, but only after some work): a number opens no relative frame,
- * no "rest of", "end of" or month alone, and one with no letter ("12",
- * "1,200") no "3rd week" and, unless a year, no quarter; "the" opens no
- * year or month alone. */
-enum { R_WEEK = 1, R_WORDS = 2, R_QUARTER = 4, R_YEAR = 8, R_MONTH = 16, R_ALL = 31 };
+/* The rules of the start loop, one bit each, in the order they are tried. */
+enum {
+	R_ISO = 1 << 0, R_WEEK = 1 << 1, R_SPAN = 1 << 2, R_REST = 1 << 3, R_PART = 1 << 4, R_QUARTER = 1 << 5,
+	R_ABS = 1 << 6, R_OFFSET = 1 << 7, R_REL = 1 << 8, R_DECADE = 1 << 9, R_YEAR = 1 << 10, R_MONTH = 1 << 11,
+	R_ALL = (1 << 12) - 1
+};
 
-static unsigned start_rules(const char *x, const token *t)
+/* The rules that can open at token I (0: none), by what it is (the others
+ * fail on it at once, but only after some work): a number opens no
+ * relative frame, no "rest of", "end of" or month alone, and one with no
+ * letter ("12", "1,200") no "3rd week" and, unless a year, no quarter;
+ * "in" opens only an offset ("in 3 days") or a relative frame ("in the
+ * coming weeks"); "the" no year or month alone. */
+static unsigned start_rules(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
 {
-	if (t->kind == TK_NUM) {
-		unsigned r = R_ALL & ~(R_WORDS | R_MONTH);
-		uint32_t b = t->start;
-		while (b < t->end && !is_alpha(x[b]))
+	const token *a = &t[i];
+	if (dead_start(x, t, n, cls, i))
+		return 0;
+	if (a->kind == TK_NUM) {
+		unsigned r = R_ALL & ~(R_ISO | R_REST | R_PART | R_REL | R_MONTH);
+		uint32_t b = a->start;
+		while (b < a->end && !is_alpha(x[b]))
 			b++;
-		if (b == t->end) { /* no letter */
+		if (b == a->end) { /* no letter */
 			r &= ~R_WEEK;
-			if (t->end - t->start != 4)
+			if (a->end - a->start != 4)
 				r &= ~R_QUARTER;
 		}
 		return r;
 	}
-	if (token_word(x, t, "the"))
+	if (a->kind != TK_WORD)
+		return R_ALL & ~R_ISO;
+	if (token_word(x, a, "in"))
+		return R_OFFSET | R_REL;
+	if (token_word(x, a, "the"))
 		return R_ALL & ~(R_YEAR | R_MONTH);
 	return R_ALL;
 }
@@ -3277,7 +3287,8 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			i = na - ANCHOR_REACH;
 			continue;
 		}
-		if (!(cls[i] & (TC_TIME | TC_NUMBER)) || !anchored(cls, i, na) || dead_start(text, t, n, cls, i)) {
+		unsigned rules = (cls[i] & (TC_TIME | TC_NUMBER)) && anchored(cls, i, na) ? start_rules(text, t, n, cls, i) : 0;
+		if (!rules) {
 			i++;
 			continue;
 		}
@@ -3314,35 +3325,25 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 				continue;
 			}
 		}
-		/* "in" opens only an offset ("in 3 days") or a relative frame
-		 * ("in the coming weeks"): the other rules fail on it. */
-		if (!taken[i] && t[i].kind == TK_WORD && token_word(text, &t[i], "in")) {
-			used = offset(&c, i);
-			if (!used && !taken[i])
-				used = relative(&c, i);
-			i += used ? used : 1;
-			continue;
-		}
-		unsigned rules = start_rules(text, &t[i]);
-		if (!taken[i] && t[i].kind == TK_WORD)
+		if (!taken[i] && (rules & R_ISO))
 			used = embedded_iso(&c, i);
 		if (!used && !taken[i] && (rules & R_WEEK))
 			used = week_frame(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_SPAN))
 			used = span_from(&c, i);
-		if (!used && !taken[i] && (rules & R_WORDS))
+		if (!used && !taken[i] && (rules & R_REST))
 			used = rest_of(&c, i);
-		if (!used && !taken[i] && (rules & R_WORDS))
+		if (!used && !taken[i] && (rules & R_PART))
 			used = period_part(&c, i);
 		if (!used && !taken[i] && (rules & R_QUARTER))
 			used = quarter(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_ABS))
 			used = absolute(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_OFFSET))
 			used = offset(&c, i);
-		if (!used && !taken[i] && (rules & R_WORDS))
+		if (!used && !taken[i] && (rules & R_REL))
 			used = relative(&c, i);
-		if (!used && !taken[i])
+		if (!used && !taken[i] && (rules & R_DECADE))
 			used = decade(&c, i);
 		if (!used && !taken[i] && (rules & R_YEAR))
 			used = year_alone(&c, i);
