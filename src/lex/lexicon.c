@@ -582,10 +582,9 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 	for (; i8 < n; i8++)
 		if (s[i8] >= '0' && s[i8] <= '9')
 			return 1;
+	/* No digit: only the words can say yes. */
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9')
-			return 1;
 		if (c >= 0x80) {
 			/* U+2000..U+203F (dashes, curly quotes, ellipsis) separate
 			 * words; any other non-ASCII character may be a digit, a
@@ -601,7 +600,7 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 			continue;
 		}
 		/* A word of up to 15 letters, read 8 or 16 bytes at once: no
-		 * loop, no branch per letter (digits are ruled out above). */
+		 * loop, no branch per letter. */
 		if (i + 8 <= n) {
 			const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
 			uint64_t v;
@@ -630,15 +629,11 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 				}
 			}
 		}
+		/* A longer word, or one near the end: FNV-1a, as hash() builds
+		 * qt_bits. */
 		uint32_t h = 2166136261u;
-		for (; i < n; i++) {
-			unsigned char d = utf8_alnum_fold[(unsigned char)s[i]];
-			if (!d)
-				break;
-			if (d <= '9')
-				return 1;
+		for (unsigned char d; i < n && (d = utf8_alnum_fold[(unsigned char)s[i]]) != 0; i++)
 			h = (h ^ d) * 16777619u;
-		}
 		h &= QT_MASK;
 		if (lx->qt_bits[h >> 3] & (1u << (h & 7)))
 			return 1;
