@@ -3225,6 +3225,15 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	return token_word(x, a, "a") || token_word(x, a, "an") || token_word(x, a, "in");
 }
 
+/* Has the number T a letter ("18th", "1990s", "2016H")? */
+static int has_letter(const char *x, const token *t)
+{
+	for (uint32_t b = t->start; b < t->end; b++)
+		if (is_alpha(x[b]))
+			return 1;
+	return 0;
+}
+
 /* The rules of the start loop, one bit each, in the order they are tried. */
 enum {
 	R_ISO = 1 << 0, R_WEEK = 1 << 1, R_SPAN = 1 << 2, R_REST = 1 << 3, R_PART = 1 << 4, R_QUARTER = 1 << 5,
@@ -3237,7 +3246,8 @@ enum {
  * relative frame, no "rest of", "end of" or month alone, and one with no
  * letter ("12", "1,200") no "3rd week" and, unless a year, no quarter;
  * "in" opens only an offset ("in 3 days") or a relative frame ("in the
- * coming weeks"); "the" no year or month alone. */
+ * coming weeks"); "the" no year or month alone, and before a plain
+ * number only a date, an offset or a decade. */
 static unsigned start_rules(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
 {
 	const token *a = &t[i];
@@ -3245,10 +3255,7 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		return 0;
 	if (a->kind == TK_NUM) {
 		unsigned r = R_ALL & ~(R_ISO | R_REST | R_PART | R_REL | R_MONTH);
-		uint32_t b = a->start;
-		while (b < a->end && !is_alpha(x[b]))
-			b++;
-		if (b == a->end) { /* no letter */
+		if (!has_letter(x, a)) {
 			r &= ~R_WEEK;
 			if (a->end - a->start != 4)
 				r &= ~R_QUARTER;
@@ -3259,8 +3266,13 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		return R_ALL & ~R_ISO;
 	if (token_word(x, a, "in"))
 		return R_OFFSET | R_REL;
-	if (token_word(x, a, "the"))
+	if (token_word(x, a, "the")) {
+		/* "the 18 June", "the 12 months to March", "the 80's": before a
+		 * number with no letter, only a date, an offset or a decade. */
+		if (i + 1 < n && t[i + 1].kind == TK_NUM && !has_letter(x, &t[i + 1]))
+			return R_ABS | R_OFFSET | R_DECADE;
 		return R_ALL & ~(R_YEAR | R_MONTH);
+	}
 	return R_ALL;
 }
 
