@@ -93,20 +93,18 @@ static int punct_is(const token *t, uint32_t cp) { return t->kind == TK_PUNCT &&
  * (token_word); J has no side effects at every use. */
 #define at_word(c, j, w) ((j) < (c)->n && word_is((c)->text, &(c)->t[j], (w)))
 
-/* The number word S[0..N) (any case): its class, value and plurality. */
-static int numword_text(const char *s, size_t n, double *v, int *plural)
+/* The number word S[0..N) (any case), H its lexicon_word_hash: its class,
+ * value and plurality, or 0. */
+static int numword_text(const char *s, size_t n, uint32_t h, double *v, int *plural)
 {
 	const lexicons *L = lexicon_get();
-	char w[MAX_WORD];
 	if (!n || n >= MAX_WORD)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		w[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	int k = lexmap_get(&L->numwords, w, n);
+	int k = lexmap_get_hashed(&L->numwords, s, n, h);
 	if (k < 0)
 		return 0;
 	*v = L->num_value[k];
-	*plural = w[n - 1] == 's';
+	*plural = (s[n - 1] | 0x20) == 's';
 	return L->num_class[k];
 }
 
@@ -187,27 +185,19 @@ static int read_elem(const qctx *c, size_t j, elem *e)
 	if (hy) {
 		double va = 0, vb = 0;
 		int pa = 0, pb = 0;
-		int ca = numword_text(s, (size_t)(hy - s), &va, &pa);
-		int cb = numword_text(hy + 1, len - (size_t)(hy - s) - 1, &vb, &pb);
+		size_t la = (size_t)(hy - s), lb = len - la - 1;
+		int ca = numword_text(s, la, lexicon_word_hash(s, la), &va, &pa);
+		int cb = numword_text(hy + 1, lb, lexicon_word_hash(hy + 1, lb), &vb, &pb);
 		return ca && cb && join(e, ca, va, pa, cb, vb, pb) ? e->cls : 0;
 	}
-	if (len < MAX_WORD) {
-		/* By the token hash, with no copy: most words stop at one probe. */
-		const lexicons *L = lexicon_get();
-		int k = lexmap_get_hashed(&L->numwords, s, len, token_hash(c->text, t));
-		if (k >= 0) {
-			e->v = L->num_value[k];
-			e->plural = (s[len - 1] | 0x20) == 's';
-			e->cls = L->num_class[k];
-		}
-	}
+	e->cls = numword_text(s, len, token_hash(c->text, t), &e->v, &e->plural);
 	/* "fifty - two", "five - eighths": a spaced hyphen joins them too. */
 	if ((e->cls == NUMW_TEN || e->cls == NUMW_UNIT) && j + 2 < c->n && punct_is(&c->t[j + 1], '-') &&
 	    c->t[j + 2].kind == TK_WORD) {
 		const token *b = &c->t[j + 2];
 		double vb = 0;
 		int pb = 0;
-		int cb = numword_text(c->text + b->start, b->end - b->start, &vb, &pb);
+		int cb = numword_text(c->text + b->start, b->end - b->start, token_hash(c->text, b), &vb, &pb);
 		elem x = *e;
 		if (cb && join(&x, e->cls, e->v, e->plural, cb, vb, pb) && x.cls != W_ORDINAL) {
 			*e = x;

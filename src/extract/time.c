@@ -188,7 +188,6 @@ static int weekday_at(const tctx *c, size_t k)
 	return (c->cls[k] & TC_STRONG) ? weekday_of(c->text, &c->t[k]) : -1;
 }
 
-
 static void emit_days(tctx *c, size_t a, size_t b, int valid, int32_t s, int32_t e)
 {
 	trec *r = vec_push(c->out);
@@ -3073,7 +3072,7 @@ static size_t embedded_iso(tctx *c, size_t i)
 /* Can the plain number T[I] be part of a date with no month, weekday or
  * time word beside it?  Only as a year ("2024", "1990s"), a numeric date
  * ("17.04.2025", "4/17", "11 - 2016", "'87", "80's") or a bare day ("on
- * 18.", "for the 18th").  Other numbers ("12 people") anchor nothing. */
+ * 18.", "for the 18").  Other numbers ("12 people") anchor nothing. */
 static int strong_number(const char *x, const token *t, size_t n, size_t i)
 {
 	const token *k = &t[i];
@@ -3106,7 +3105,6 @@ static int strong_number(const char *x, const token *t, size_t n, size_t i)
 	}
 	return 0;
 }
-
 
 /* The TC_* bits of token I, which the tokenizer left TC_UNKNOWN: a
  * number, or a word with a class bit, a hyphen, a final digit or a length
@@ -3178,12 +3176,20 @@ static int anchored(const uint8_t *cls, size_t i, size_t na)
 	return 1;
 }
 
-/* Can no rule start at token I, by what follows it?  A number that is no
- * year, numeric date or bare day (no TC_STRONG) opens a date only before a
- * word or sign with a class ("3 days", "5 March", "3 1/2 years"), a
- * connector or "of" ("18 to 22 June", "5 of May") or a glued dot ("16.
- * Nov"); "the", "a", "an" and "in" only before a word with a class ("the
- * first week", "a year", "in early May") or "the final". */
+/* Does B carry a number on to a second one: a connector, "of" or "or"
+ * ("18 to 22 June", "5 of May", "4 or 5 days")? */
+static int carries_on(const char *x, const token *b)
+{
+	return connector(x, b) || token_word(x, b, "of") || token_word(x, b, "or");
+}
+
+/* Can no rule start at token I?  Not at a dash, "now", a lowercase "may"
+ * or "march", or a scale word.  A number that is no year, numeric date or
+ * bare day (no TC_STRONG) opens a date only before a word or sign with a
+ * time class ("3 days", "5 March", "3 1/2 years"), one that carries it on
+ * or a glued dot ("16. Nov"); "the", "a", "an" and "in" only before a word
+ * with a class ("the first week", "a year", "in early May") or "the
+ * final". */
 static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
 {
 	const token *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL;
@@ -3202,7 +3208,7 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	 * date: counts of days or years start with a unit number ("two"). */
 	if (a->kind == TK_WORD && cls[i] == (TC_NUMBER | TC_ANCHOR)) {
 		const lexicons *L = lexicon_get();
-		int k = lexmap_get_hashed(&L->numwords, x + a->start, a->end - a->start, token_hash(x, a));
+		int k = lookup(&L->numwords, x, a);
 		if (k >= 0 && (L->num_class[k] == NUMW_SCALE || L->num_class[k] == NUMW_HUNDRED ||
 			       L->num_class[k] == NUMW_DOZEN || L->num_class[k] == NUMW_VAGUE))
 			return 1;
@@ -3211,13 +3217,12 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	 * number word (a class with no time bit) counts, it dates nothing. */
 	if (a->kind == TK_NUM && b && b->kind == TK_WORD && !(cls[i] & TC_STRONG) &&
 	    !(cls[i + 1] & (TC_TIME | TC_STRONG)))
-		return !connector(x, b) && !token_word(x, b, "of") && !token_word(x, b, "or");
+		return !carries_on(x, b);
 	if (b && cls[i + 1])
 		return 0;
 	if (a->kind == TK_NUM)
 		return !(cls[i] & TC_STRONG) &&
-		       (!b || (!connector(x, b) && !token_word(x, b, "of") && !token_word(x, b, "or") &&
-			       !(b->kind == TK_PUNCT && b->cp == '.' && !(b->flags & TF_SPACE))));
+		       (!b || (!carries_on(x, b) && !(b->kind == TK_PUNCT && b->cp == '.' && !(b->flags & TF_SPACE))));
 	if (a->kind != TK_WORD || a->end - a->start > 3)
 		return 0;
 	if (token_word(x, a, "the"))

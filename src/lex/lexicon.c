@@ -213,8 +213,9 @@ static inline uint64_t swar_letters(uint64_t v)
 	return (ones * (127 + 0x7B) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x60)) & high;
 }
 
-/* A word of 1 to 8 lowercase letters, as the 8 bytes W (zero-padded,
- * little-endian) and its length: 16 bits of a multiplicative hash. */
+/* A word of 1 to 7 lowercase letters, as the 8 bytes W (zero-padded,
+ * little-endian, so the length is in it): 16 bits of a multiplicative
+ * hash. */
 static inline uint32_t qt_short_hash(uint64_t w)
 {
 	return (uint32_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);

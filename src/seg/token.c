@@ -143,7 +143,7 @@ static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer 
 			}
 		}
 		/* Inner hyphen or apostrophe joins two alphanumeric runs. */
-		if (i < t->end && t->s[i] == '-' && alnum_at(t, i + 1)) {
+		if (i < end && s[i] == '-' && alnum_at(t, i + 1)) {
 			*flags |= TF_HYPHEN;
 			h = (h ^ '-') * FNV_PRIME;
 			i++;
@@ -152,30 +152,30 @@ static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer 
 		uint32_t a = apostrophe(t, i);
 		if (a && !possessive(t, i) && letter_at(t, i + a)) {
 			for (uint32_t e = i + a; i < e; i++)
-				h = (h ^ t->s[i]) * FNV_PRIME;
+				h = (h ^ s[i]) * FNV_PRIME;
 			continue;
 		}
 		break;
 	}
 	*hash = h;
 	/* Dotted abbreviation: single letters each followed by a dot. */
-	if (i - start == 1 && i + 2 < t->end && t->s[i] == '.' && letter_at(t, i + 1) &&
-	    t->s[i + 2] == '.') {
+	if (i - start == 1 && i + 2 < end && s[i] == '.' && letter_at(t, i + 1) &&
+	    s[i + 2] == '.') {
 		uint32_t j = i;
-		while (j + 1 < t->end && t->s[j] == '.' && letter_at(t, j + 1) &&
-		       (j + 2 >= t->end || t->s[j + 2] == '.' || !alnum_at(t, j + 2))) {
-			if (j + 2 < t->end && t->s[j + 2] == '.')
+		while (j + 1 < end && s[j] == '.' && letter_at(t, j + 1) &&
+		       (j + 2 >= end || s[j + 2] == '.' || !alnum_at(t, j + 2))) {
+			if (j + 2 < end && s[j + 2] == '.')
 				j += 2;
 			else
 				break;
 		}
 		if (j > i) {
 			*flags |= TF_DOTTED;
-			*hash = hash_span(t->s, start, j + 1);
+			*hash = hash_span(s, start, j + 1);
 			return j + 1;
 		}
 	}
-	if (i - start >= 2 && !(utf8_class[t->s[start]] & CC_LOWER) && all_caps(t, start, i))
+	if (i - start >= 2 && !(utf8_class[s[start]] & CC_LOWER) && all_caps(t, start, i))
 		*flags |= TF_ALLCAPS;
 	return i;
 }
