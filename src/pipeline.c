@@ -255,17 +255,19 @@ static refdate reference(const attest_doc *d, size_t k)
  * tokens go into a reused scratch array, at most MAX_SENTENCE_TOKENS at a
  * time (a longer run is cut there), so memory stays bounded. */
 #define MAX_SENTENCE_TOKENS 4096
+#define TOKEN_PAD 16
 
 static attest_status extract(attest_doc *d)
 {
 	const char *text = d->raw.data;
+	const uint32_t limit = d->raw.len < UINT32_MAX - TOKEN_PAD ? (uint32_t)d->raw.len + TOKEN_PAD : UINT32_MAX;
 	for (size_t si = 0; si < d->sentences.len; si++) {
 		const attest_sentence *s = &VEC_AT(&d->sentences, attest_sentence, si);
 		if (!lexicon_may_have_quantity(text + s->span.start, s->span.end - s->span.start))
 			continue;
 		refdate ref = reference(d, s->article);
 		tokenizer tk;
-		token_init(&tk, text, s->span.start, s->span.end);
+		token_init_limit(&tk, text, s->span.start, s->span.end, limit);
 		int more = 1;
 		while (more) {
 			/* No more tokens than bytes: room for all, up to the cut. */
@@ -312,6 +314,12 @@ static attest_status claims(attest_doc *d)
 
 static attest_status analyze(attest_doc *d)
 {
+	/* TOKEN_PAD zero bytes after the text (not in it): the tokenizer
+	 * reads words eight bytes at a time up to the end of a sentence.  Set
+	 * before any pointer into the text goes out. */
+	if (buf_reserve(&d->raw, TOKEN_PAD) < 0)
+		return fail(d, ATTEST_ERR_NOMEM, NULL);
+	memset(d->raw.data + d->raw.len, 0, TOKEN_PAD);
 	const char *text = d->raw.data;
 	uint32_t len = (uint32_t)d->raw.len;
 	if (para_split(text, len, &d->paras, &d->lines) < 0)

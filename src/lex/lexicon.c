@@ -1,7 +1,8 @@
 /*
  * lexicon.c: turns the compiled-in data files into hash maps.
  *
- * Maps use open addressing with linear probing on an FNV-1a hash, sized to a
+ * Maps use open addressing with linear probing on word_hash (two multiplies
+ * for a word of letters, FNV-1a for any other key), sized to a
  * power of two at most half full, so a miss costs one or two probes.  Keys
  * are not copied: they point into the generated string table, or into
  * folded copies made once at start-up.  File formats are described at the
@@ -21,13 +22,37 @@
 /* A-Z to a-z, every other byte as it is. */
 static inline unsigned fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32u : c; }
 
-static uint32_t hash(const char *s, size_t n)
+static uint32_t fnv(const char *s, size_t n, int fold)
 {
 	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = (h ^ (fold ? fold_ascii((unsigned char)s[i]) : (unsigned char)s[i])) * 16777619u;
 	return h;
 }
+
+/* The maps' hash of S[0..N): lexicon_mix when it is 1 to 15 ASCII letters
+ * (any case: the folded letters), else FNV-1a of the bytes, folded when
+ * FOLD. */
+static inline uint32_t word_hash(const char *s, size_t n, int fold)
+{
+	if (n - 1 < 15) {
+		const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
+		uint64_t w[2] = {0, 0};
+		memcpy(w, s, n);
+		/* The letters before the first other byte (the zero padding
+		 * is one): all N of them, or FNV. */
+		uint64_t m0 = ~lexicon_swar_letters(w[0]) & high, m1 = ~lexicon_swar_letters(w[1]) & high;
+		size_t run = m0 ? (size_t)__builtin_ctzll(m0) >> 3 : 8 + ((size_t)__builtin_ctzll(m1) >> 3);
+		if (run == n) {
+			uint64_t k0 = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+			uint64_t k1 = n > 8 ? ~0ULL >> (64 - 8 * (n - 8)) : 0;
+			return lexicon_mix((w[0] | lower) & k0, (w[1] | lower) & k1);
+		}
+	}
+	return fnv(s, n, fold);
+}
+
+static uint32_t hash(const char *s, size_t n) { return word_hash(s, n, 0); }
 
 int lexmap_get(const lexmap *m, const char *s, size_t n)
 {
@@ -205,29 +230,6 @@ static inline uint32_t first_key(const char *w, size_t n)
 #define ANCHOR_MASK 0x7FFFFu
 #define QT_MASK LEXICON_QT_MASK
 
-/* The bytes of V (little-endian) that are ASCII letters: 0x80 in each. */
-static inline uint64_t swar_letters(uint64_t v)
-{
-	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
-	uint64_t x = v | ones * 0x20; /* A-Z to a-z; 'a'..'z' is 0x61..0x7A */
-	return (ones * (127 + 0x7B) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x60)) & high;
-}
-
-/* A word of 1 to 7 lowercase letters, as the 8 bytes W (zero-padded,
- * little-endian, so the length is in it): 16 bits of a multiplicative
- * hash. */
-static inline uint32_t qt_short_hash(uint64_t w)
-{
-	return (uint32_t)((w * 0x9E3779B97F4A7C15ULL) >> 48);
-}
-
-/* The same for 8 to 15 letters: the first eight W1, the rest W2. */
-static inline uint32_t qt_long_hash(uint64_t w1, uint64_t w2)
-{
-	return (uint32_t)(((w1 * 0x9E3779B97F4A7C15ULL) ^ (w2 * 0xC2B2AE3D27D4EB4FULL)) >> 48);
-}
-
-
 static lexicons L;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -275,7 +277,7 @@ static void build(void)
 				best = a, blen = wl;
 			a += wl + 1;
 		}
-		key = hash(e->key + best, blen) & ANCHOR_MASK;
+		key = fnv(e->key + best, blen, 0) & ANCHOR_MASK; /* as lexicon_may_have_furniture */
 		L.anchor_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
 	}
 
@@ -374,25 +376,8 @@ static void build(void)
 			uint32_t h = hash(e->key, e->len) & QT_MASK;
 			uint8_t bit = (uint8_t)(1u << (h & 7));
 			L.tc_bits[h >> 3] |= bit;
-			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a')) {
+			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a'))
 				L.qt_bits[h >> 3] |= bit;
-				/* The prescan's words of letters only: up to 7 by
-				 * qt_short_hash, 8 to 15 by qt_long_hash (a longer word
-				 * takes the byte loop and qt_bits). */
-				size_t k = 0;
-				uint64_t w[2] = {0, 0};
-				while (k < e->len && k < 16 && e->key[k] >= 'a' && e->key[k] <= 'z') {
-					w[k / 8] |= (uint64_t)(unsigned char)e->key[k] << (8 * (k % 8));
-					k++;
-				}
-				if (k == e->len && k < 8) {
-					uint32_t g = qt_short_hash(w[0]);
-					L.qt_short[g >> 3] |= (uint8_t)(1u << (g & 7));
-				} else if (k == e->len && k < 16) {
-					uint32_t g = qt_long_hash(w[0], w[1]);
-					L.qt_long[g >> 3] |= (uint8_t)(1u << (g & 7));
-				}
-			}
 		}
 	}
 
@@ -542,7 +527,7 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 				;
 			continue;
 		}
-		/* FNV-1a of the folded word, as hash() computes it at build. */
+		/* FNV-1a of the folded word, as fnv() builds anchor_bits. */
 		uint32_t h = 2166136261u;
 		for (; i < n; i++) {
 			unsigned char d = utf8_alnum_fold[(unsigned char)s[i]];
@@ -606,11 +591,11 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 			const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
 			uint64_t v;
 			memcpy(&v, s + i, 8);
-			uint64_t m = ~swar_letters(v) & high;
+			uint64_t m = ~lexicon_swar_letters(v) & high;
 			if (m) {
 				unsigned len = (unsigned)__builtin_ctzll(m) >> 3; /* 1..7 */
-				uint32_t g = qt_short_hash((v | lower) & ((1ULL << (8 * len)) - 1));
-				if (lx->qt_short[g >> 3] & (1u << (g & 7)))
+				uint32_t g = lexicon_mix((v | lower) & ((1ULL << (8 * len)) - 1), 0) & QT_MASK;
+				if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
 					return 1;
 				i += len;
 				continue;
@@ -618,26 +603,26 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 			if (i + 16 <= n) {
 				uint64_t v2;
 				memcpy(&v2, s + i + 8, 8);
-				uint64_t m2 = ~swar_letters(v2) & high;
+				uint64_t m2 = ~lexicon_swar_letters(v2) & high;
 				if (m2) {
 					unsigned len = (unsigned)__builtin_ctzll(m2) >> 3; /* 0..7 */
 					uint64_t w2 = len ? (v2 | lower) & (~0ULL >> (64 - 8 * len)) : 0;
-					uint32_t g = qt_long_hash(v | lower, w2);
-					if (lx->qt_long[g >> 3] & (1u << (g & 7)))
+					uint32_t g = lexicon_mix(v | lower, w2) & QT_MASK;
+					if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
 						return 1;
 					i += 8 + len;
 					continue;
 				}
 			}
 		}
-		/* A longer word, or one near the end: FNV-1a, as hash() builds
-		 * qt_bits. */
-		uint32_t h = 2166136261u;
-		for (unsigned char d; i < n && (d = utf8_alnum_fold[(unsigned char)s[i]]) != 0; i++)
-			h = (h ^ d) * 16777619u;
-		h &= QT_MASK;
+		/* A longer word, one with digits, or one near the end. */
+		size_t j = i;
+		while (j < n && utf8_alnum_fold[(unsigned char)s[j]])
+			j++;
+		uint32_t h = word_hash(s + i, j - i, 1) & QT_MASK;
 		if (lx->qt_bits[h >> 3] & (1u << (h & 7)))
 			return 1;
+		i = j;
 	}
 	return 0;
 }
@@ -681,13 +666,7 @@ int lexmap_get_hashed(const lexmap *m, const char *s, size_t n, uint32_t h)
 	}
 }
 
-uint32_t lexicon_word_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ fold_ascii((unsigned char)s[i])) * 16777619u;
-	return h;
-}
+uint32_t lexicon_word_hash(const char *s, size_t n) { return word_hash(s, n, 1); }
 
 int lexicon_token_class_hashed(const char *s, size_t n, uint32_t h)
 {

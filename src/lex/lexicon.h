@@ -27,7 +27,9 @@ int lexmap_get(const lexmap *m, const char *s, size_t n);
 /* The same for S in any case (A-Z folded), given H = lexicon_word_hash(S,
  * N): the tokenizer computes H while it cuts a word (token.hash). */
 int lexmap_get_hashed(const lexmap *m, const char *s, size_t n, uint32_t h);
-/* FNV-1a of S[0..N) with A-Z folded to lowercase: the lexmaps' hash. */
+/* The lexmaps' hash of S[0..N) with A-Z folded to lowercase: lexicon_mix
+ * for a word of 1 to 15 ASCII letters, FNV-1a of the folded bytes for any
+ * other. */
 uint32_t lexicon_word_hash(const char *s, size_t n);
 
 /* For other modules' own maps (src/claim/lexc.c): an empty map with room
@@ -63,7 +65,7 @@ enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8, TC_UNKNOWN = 0x
 
 /* The TC_* bits of the N bytes at S (a word, any case). */
 int lexicon_token_class(const char *s, size_t n);
-/* The same, given H, the word's FNV-1a hash with A-Z folded (token.hash). */
+/* The same, given H, the word's lexicon_word_hash (token.hash). */
 int lexicon_token_class_hashed(const char *s, size_t n, uint32_t h);
 
 /* Classes of data/furniture.txt (FURN_NONE = 0 is "not furniture"). */
@@ -95,10 +97,8 @@ typedef struct lexicons {
 	lexmap qunits;        /* unit word after a number ("percent") -> QUNIT_* */
 	lexmap qlabel;        /* word that makes a number a label ("page") -> QLABEL_* */
 	lexmap token_class;   /* folded word -> TC_* bits */
-	uint8_t tc_bits[8192]; /* FNV-1a bits of token_class's keys */
+	uint8_t tc_bits[8192]; /* hash bits of token_class's keys */
 	uint8_t qt_bits[8192]; /* the same for the words that carry a quantity or a time */
-	uint8_t qt_short[8192]; /* those of up to 7 letters by qt_short_hash (the prescan's) */
-	uint8_t qt_long[8192];  /* those of 8 to 15 letters by qt_long_hash */
 	const char *const *html_hints; /* data/html_hints.txt entries, NULL-terminated */
 } lexicons;
 
@@ -111,6 +111,26 @@ static inline const lexicons *lexicon_get(void)
 	/* Built once (thread-safe); after that one load, no call. */
 	const lexicons *l = atomic_load_explicit(&lexicon_built, memory_order_acquire);
 	return l ? l : lexicon_build_once();
+}
+
+/* The bytes of V (little-endian) that are ASCII letters: 0x80 in each. */
+static inline uint64_t lexicon_swar_letters(uint64_t v)
+{
+	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
+	uint64_t x = v | ones * 0x20; /* A-Z to a-z; 'a'..'z' is 0x61..0x7A */
+	return (ones * (127 + 0x7B) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x60)) & high;
+}
+
+/* The hash of a word of 1 to 15 ASCII letters (lexicon_word_hash): its
+ * lowercase bytes as two little-endian 8-byte halves W1 and W2,
+ * zero-padded (so the length is in them), by two multiplies.  The
+ * tokenizer and the prescan compute it eight bytes at a time.  The best
+ * bits of the product go low, where the maps' masks take them. */
+static inline uint32_t lexicon_mix(uint64_t w1, uint64_t w2)
+{
+	uint64_t p = (w1 * 0x9E3779B97F4A7C15ULL) ^ (w2 * 0xC2B2AE3D27D4EB4FULL);
+	uint32_t h = (uint32_t)(p >> 32);
+	return h >> 16 | h << 16;
 }
 
 /* Could the word of hash H (lexicon_word_hash) have a token class?  The

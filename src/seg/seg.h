@@ -33,9 +33,6 @@ enum {
 	TF_HYPHEN = 1 << 7    /* a word with an inner hyphen ("mid-February") */
 };
 
-/* The FNV-1a offset basis: a word's hash starts here. */
-#define TOKEN_HASH_SEED 2166136261u
-
 typedef struct token {
 	uint32_t start, end;
 	uint32_t cp;   /* first code point */
@@ -51,9 +48,15 @@ typedef struct token {
 typedef struct tokenizer {
 	const unsigned char *s;
 	uint32_t pos, end;
+	uint32_t limit; /* the bytes the cursor may read: TEXT[0..limit), limit >= end */
 } tokenizer;
 
+/* A cursor over TEXT[start..end) that reads no byte at or past END. */
 void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end);
+/* The same where TEXT[0..LIMIT) may be read, LIMIT past END (the rest of
+ * a document, padding): the word fast path then serves the last words
+ * too. */
+void token_init_limit(tokenizer *t, const char *text, uint32_t start, uint32_t end, uint32_t limit);
 /* Up to MAX next tokens into OUT; their count (fewer only at the end).
  * Each token's token.cls also goes into CLS[i], and the index of each
  * token left TC_UNKNOWN into TODO (room for MAX), their count to *NTODO. */

@@ -11,13 +11,21 @@
  */
 #include "seg/seg.h"
 
+#include <string.h>
+
 #include "base/utf8.h"
 
-void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end)
+void token_init_limit(tokenizer *t, const char *text, uint32_t start, uint32_t end, uint32_t limit)
 {
 	t->s = (const unsigned char *)text;
 	t->pos = start;
 	t->end = end;
+	t->limit = limit > end ? limit : end;
+}
+
+void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end)
+{
+	token_init_limit(t, text, start, end, end);
 }
 
 /* Decodes the code point at I (I < end). */
@@ -73,22 +81,6 @@ static inline int possessive(const tokenizer *t, uint32_t i)
 	       !alnum_at(t, i + a + 1);
 }
 
-/* One byte into the running FNV-1a hash of a word, ASCII folded to
- * lowercase: the hash lexicon/ looks words up by (lexicon_word_hash). */
-#define FNV_PRIME 16777619u
-static inline uint32_t fnv_fold(uint32_t h, unsigned char c)
-{
-	return (h ^ (unsigned)(c >= 'A' && c <= 'Z' ? c + 32 : c)) * FNV_PRIME;
-}
-
-static uint32_t hash_span(const unsigned char *s, uint32_t i, uint32_t end)
-{
-	uint32_t h = TOKEN_HASH_SEED;
-	for (; i < end; i++)
-		h = fnv_fold(h, s[i]);
-	return h;
-}
-
 /* Two or more letters and none of them lowercase: "NATO", "U.S"-less
  * acronyms.  A second walk, taken only by words that start uppercase. */
 static int all_caps(const tokenizer *t, uint32_t i, uint32_t end)
@@ -115,49 +107,36 @@ static int all_caps(const tokenizer *t, uint32_t i, uint32_t end)
 	return letters >= 2;
 }
 
-/* Scans the word at I; its folded hash goes to *HASH. */
-static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags,
-								uint32_t *hash)
+/* Scans the word at I: its end. */
+static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer *t, uint32_t i, uint8_t *flags)
 {
-	uint32_t start = i, h = TOKEN_HASH_SEED;
+	uint32_t start = i;
 	const unsigned char *s = t->s;
 	const uint32_t end = t->end;
 	for (;;) {
-		/* ASCII letters and digits: one table load and one multiply
-		 * a byte. */
-		const unsigned char *p = s + i, *pe = s + end;
-		while (p < pe) {
-			unsigned f = utf8_alnum_fold[*p];
-			if (!f)
-				break;
-			h = (h ^ f) * FNV_PRIME;
-			p++;
-		}
-		i = (uint32_t)(p - s);
+		/* ASCII letters and digits: one table load a byte. */
+		while (i < end && utf8_alnum_fold[s[i]])
+			i++;
 		if (i < end && s[i] >= 0x80) {
 			uint32_t l, cp = at(t, i, &l);
 			if (utf8_is_letter(cp)) {
-				for (uint32_t e = i + l; i < e; i++)
-					h = (h ^ s[i]) * FNV_PRIME;
+				i += l;
 				continue;
 			}
 		}
 		/* Inner hyphen or apostrophe joins two alphanumeric runs. */
 		if (i < end && s[i] == '-' && alnum_at(t, i + 1)) {
 			*flags |= TF_HYPHEN;
-			h = (h ^ '-') * FNV_PRIME;
 			i++;
 			continue;
 		}
 		uint32_t a = apostrophe(t, i);
 		if (a && !possessive(t, i) && letter_at(t, i + a)) {
-			for (uint32_t e = i + a; i < e; i++)
-				h = (h ^ s[i]) * FNV_PRIME;
+			i += a;
 			continue;
 		}
 		break;
 	}
-	*hash = h;
 	/* Dotted abbreviation: single letters each followed by a dot. */
 	if (i - start == 1 && i + 2 < end && s[i] == '.' && letter_at(t, i + 1) &&
 	    s[i + 2] == '.') {
@@ -171,7 +150,6 @@ static inline __attribute__((always_inline)) uint32_t scan_word(const tokenizer 
 		}
 		if (j > i) {
 			*flags |= TF_DOTTED;
-			*hash = hash_span(s, start, j + 1);
 			return j + 1;
 		}
 	}
@@ -226,6 +204,51 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		t->pos = t->end;
 		return 0;
 	}
+	/* Most tokens are words of up to 15 ASCII letters: read eight bytes
+	 * at a time, no loop over letters, no hash (token_hash computes it
+	 * when asked).  Anything else (a hyphen, an apostrophe, a digit or a
+	 * non-ASCII byte after the letters, a single letter and a dot, a
+	 * longer word, one that runs past the end, the last 16 bytes the
+	 * cursor may read) takes the byte loop below. */
+	if (i + 16 <= t->limit && (utf8_class[t->s[i]] & (CC_UPPER | CC_LOWER))) {
+		const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
+		uint64_t v, w2 = 0, low = 0;
+		memcpy(&v, t->s + i, 8);
+		uint64_t m = ~lexicon_swar_letters(v) & high, w1 = v | lower;
+		uint32_t n = 0;
+		if (m) {
+			n = (uint32_t)__builtin_ctzll(m) >> 3; /* 1..7 */
+			w1 &= (1ULL << (8 * n)) - 1;
+			low = v & lower & ((1ULL << (8 * n)) - 1);
+		} else {
+			uint64_t v2;
+			memcpy(&v2, t->s + i + 8, 8);
+			uint64_t m2 = ~lexicon_swar_letters(v2) & high;
+			if (m2) {
+				uint32_t n2 = (uint32_t)__builtin_ctzll(m2) >> 3; /* 0..7 */
+				uint64_t keep = n2 ? ~0ULL >> (64 - 8 * n2) : 0;
+				n = 8 + n2;
+				w2 = (v2 | lower) & keep;
+				low = (v | (v2 & keep)) & lower;
+			}
+		}
+		/* The byte after the letters, where it is in the span. */
+		unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
+		if (n && c < 0x80 && !(utf8_class[c] & CC_DIGIT) && c != '-' && c != '\'' && !(n == 1 && c == '.')) {
+			uint32_t h = lexicon_mix(w1, w2);
+			flags |= (uint8_t)((utf8_class[t->s[i]] & CC_UPPER) ? TF_CAP | (n >= 2 && !low ? TF_ALLCAPS : 0)
+									: TF_LOWER);
+			out->start = i;
+			out->end = i + n;
+			out->cp = t->s[i];
+			out->hash = h;
+			out->kind = TK_WORD;
+			out->flags = flags;
+			out->cls = lexicon_class_maybe(lexicon_get(), h) ? TC_UNKNOWN : 0;
+			t->pos = i + n;
+			return 1;
+		}
+	}
 	uint32_t len, cp = at(t, i, &len), end, hash = 0;
 	uint8_t kind;
 	/* The first code point's class: the byte table for ASCII. */
@@ -237,14 +260,15 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		end = scan_number(t, i);
 	} else if (k & (CC_UPPER | CC_LOWER | CC_HIGH)) {
 		kind = TK_WORD;
-		end = scan_word(t, i, &flags, &hash);
+		end = scan_word(t, i, &flags);
+		hash = lexicon_word_hash((const char *)t->s + i, end - i);
 		/* TF_CAP or TF_LOWER by the class bits, with no branch. */
 		flags |= (uint8_t)(((k & CC_UPPER) ? TF_CAP : 0) | ((k & (CC_UPPER | CC_LOWER)) == CC_LOWER ? TF_LOWER : 0));
 	} else if (possessive(t, i)) {
 		kind = TK_WORD;
 		flags |= TF_POSS | TF_LOWER;
 		end = i + apostrophe(t, i) + 1;
-		hash = hash_span(t->s, i, end);
+		hash = lexicon_word_hash((const char *)t->s + i, end - i);
 	} else if (cp == '.' && i + 2 < t->end && t->s[i + 1] == '.' && t->s[i + 2] == '.') {
 		kind = TK_PUNCT;
 		end = i + 3;
