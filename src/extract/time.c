@@ -3239,6 +3239,18 @@ static int has_letter(const char *x, const token *t)
 	return 0;
 }
 
+/* Can the letters S[0..N) after a number of L bytes belong to a date?  An
+ * ordinal ("18th"), a decade's s ("1990s") or a year's half or quarter
+ * code ("2016H", "2024Q", the digit split off); a scale ("200m", "5bn") or
+ * a unit ("20Mbps") never. */
+static int date_suffix(const char *s, size_t n, size_t l)
+{
+	if (n == 1)
+		return (s[0] | 0x20) == 's' || (l == 4 && ((s[0] | 0x20) == 'h' || (s[0] | 0x20) == 'q'));
+	return n == 2 && (!strncasecmp(s, "st", 2) || !strncasecmp(s, "nd", 2) || !strncasecmp(s, "rd", 2) ||
+			  !strncasecmp(s, "th", 2));
+}
+
 /* The rules of the start loop, one bit each, in the order they are tried. */
 enum {
 	R_ISO = 1 << 0, R_WEEK = 1 << 1, R_SPAN = 1 << 2, R_REST = 1 << 3, R_PART = 1 << 4, R_QUARTER = 1 << 5,
@@ -3260,17 +3272,26 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		return 0;
 	if (a->kind == TK_NUM) {
 		unsigned r = R_ALL & ~(R_ISO | R_REST | R_PART | R_REL | R_MONTH);
-		if (!has_letter(x, a)) {
+		uint32_t s = a->start;
+		while (s < a->end && !is_alpha(x[s]))
+			s++;
+		if (s == a->end) {
 			r &= ~R_WEEK;
 			if (a->end - a->start != 4)
 				r &= ~R_QUARTER;
+		} else if (!date_suffix(x + s, a->end - s, s - a->start)) {
+			return 0; /* "200m", "5.2bn", "20Mbps", "3G" */
 		}
 		return r;
 	}
 	if (a->kind != TK_WORD)
 		return R_ALL & ~R_ISO;
+	/* "in 3 days", "in a week", "in the coming days": a count or "the"
+	 * after it ("in 2004", "in December" start at the date). */
 	if (token_word(x, a, "in"))
-		return R_OFFSET | R_REL;
+		return i + 1 < n && (t[i + 1].kind == TK_NUM || (cls[i + 1] & TC_NUMBER) || token_word(x, &t[i + 1], "the"))
+			       ? R_OFFSET | R_REL
+			       : 0;
 	if (token_word(x, a, "the")) {
 		/* "the 18 June", "the 12 months to March", "the 80's": before a
 		 * number with no letter, only a date, an offset or a decade. */

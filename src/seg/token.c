@@ -211,33 +211,26 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	 * longer word, one that runs past the end, the last 16 bytes the
 	 * cursor may read) takes the byte loop below. */
 	if (i + 16 <= t->limit && (utf8_class[t->s[i]] & (CC_UPPER | CC_LOWER))) {
-		const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
-		uint64_t v, w2 = 0, low = 0;
+		const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20, top = 1ULL << 63;
+		uint64_t v, v2;
 		memcpy(&v, t->s + i, 8);
-		uint64_t m = ~lexicon_swar_letters(v) & high, w1 = v | lower;
-		uint32_t n = 0;
-		if (m) {
-			n = (uint32_t)__builtin_ctzll(m) >> 3; /* 1..7 */
-			w1 &= (1ULL << (8 * n)) - 1;
-			low = v & lower & ((1ULL << (8 * n)) - 1);
-		} else {
-			uint64_t v2;
-			memcpy(&v2, t->s + i + 8, 8);
-			uint64_t m2 = ~lexicon_swar_letters(v2) & high;
-			if (m2) {
-				uint32_t n2 = (uint32_t)__builtin_ctzll(m2) >> 3; /* 0..7 */
-				uint64_t keep = n2 ? ~0ULL >> (64 - 8 * n2) : 0;
-				n = 8 + n2;
-				w2 = (v2 | lower) & keep;
-				low = (v | (v2 & keep)) & lower;
-			}
-		}
+		memcpy(&v2, t->s + i + 8, 8);
+		/* The letters' count N, 1 to 15, with no branch (TOP keeps ctz
+		 * defined; 16 letters or more read as 15 and fail below, the
+		 * 16th being no word end). */
+		uint64_t m = ~lexicon_swar_letters(v) & high, m2 = ~lexicon_swar_letters(v2) & high;
+		uint32_t n1 = (uint32_t)__builtin_ctzll(m | top) >> 3, n2 = (uint32_t)__builtin_ctzll(m2 | top) >> 3;
+		uint32_t n = m ? n1 : 8 + n2;
+		n2 = m ? 0 : n2;
+		uint64_t keep1 = ~0ULL >> (64 - 8 * (m ? n1 : 8)), keep2 = (~0ULL >> 1) >> (63 - 8 * n2);
+		uint64_t w1 = (v | lower) & keep1, w2 = (v2 | lower) & keep2;
+		uint64_t low = ((v & keep1) | (v2 & keep2)) & lower;
 		/* The byte after the letters, where it is in the span. */
 		unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
-		if (n && c < 0x80 && !(utf8_class[c] & CC_DIGIT) && c != '-' && c != '\'' && !(n == 1 && c == '.')) {
+		if ((utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' && !(n == 1 && c == '.')) {
 			uint32_t h = lexicon_mix(w1, w2);
-			flags |= (uint8_t)((utf8_class[t->s[i]] & CC_UPPER) ? TF_CAP | (n >= 2 && !low ? TF_ALLCAPS : 0)
-									: TF_LOWER);
+			unsigned up = !(t->s[i] & 0x20); /* an ASCII letter: uppercase */
+			flags |= (uint8_t)(up ? TF_CAP : TF_LOWER) | (uint8_t)((up & (n >= 2) & !low) * TF_ALLCAPS);
 			out->start = i;
 			out->end = i + n;
 			out->cp = t->s[i];
