@@ -263,7 +263,7 @@ static attest_status extract(attest_doc *d)
 	const uint32_t limit = d->raw.len < UINT32_MAX - TOKEN_PAD ? (uint32_t)d->raw.len + TOKEN_PAD : UINT32_MAX;
 	for (size_t si = 0; si < d->sentences.len; si++) {
 		const attest_sentence *s = &VEC_AT(&d->sentences, attest_sentence, si);
-		if (!lexicon_may_have_quantity(text + s->span.start, s->span.end - s->span.start))
+		if (!lexicon_may_have_quantity(text + s->span.start, s->span.end - s->span.start, limit - s->span.start))
 			continue;
 		refdate ref = reference(d, s->article);
 		tokenizer tk;

@@ -553,7 +553,7 @@ static inline int swar_has_digit(uint64_t v)
 	return ((ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high) != 0;
 }
 
-int lexicon_may_have_quantity(const char *s, size_t n)
+int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 {
 	const lexicons *lx = lexicon_get();
 	/* Most sentences that hold a digit say so here, eight bytes a step,
@@ -568,7 +568,10 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 	for (; i8 < n; i8++)
 		if (s[i8] >= '0' && s[i8] <= '9')
 			return 1;
-	/* No digit: only the words can say yes. */
+	/* No digit: only the words can say yes.  Where 16 bytes may be read,
+	 * a step takes a whole word of up to 15 letters, or a whole run of up
+	 * to 8 ASCII separators, with no branch per byte. */
+	const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20, top = 1ULL << 63;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
@@ -581,41 +584,43 @@ int lexicon_may_have_quantity(const char *s, size_t n)
 			}
 			return 1;
 		}
+		if (i + 16 <= readable) {
+			uint64_t v, v2;
+			memcpy(&v, s + i, 8);
+			memcpy(&v2, s + i + 8, 8);
+			/* Letters (0x80 in each) and the bytes a step stops at:
+			 * letters and non-ASCII bytes. */
+			uint64_t l1 = lexicon_swar_letters(v), l2 = lexicon_swar_letters(v2);
+			uint64_t at1 = (l1 | v) & high, at2 = (l2 | v2) & high;
+			if (!(l1 & 0x80)) {
+				/* Separators up to the next letter or non-ASCII byte. */
+				i += at1 ? (size_t)__builtin_ctzll(at1) >> 3 : 8;
+				continue;
+			}
+			uint64_t m = ~l1 & high, m2 = ~l2 & high;
+			size_t n1 = (size_t)__builtin_ctzll(m | top) >> 3, n2 = (size_t)__builtin_ctzll(m2 | top) >> 3;
+			size_t len = m ? n1 : 8 + n2;
+			/* Inside the sentence and no longer than 15 letters: hash
+			 * it here (else below), then step over the separators
+			 * after it in the same bytes. */
+			if (i + len <= n && (m || m2)) {
+				n2 = m ? 0 : n2;
+				uint64_t keep1 = ~0ULL >> (64 - 8 * (m ? n1 : 8)), keep2 = (~0ULL >> 1) >> (63 - 8 * n2);
+				uint32_t g = lexicon_mix((v | lower) & keep1, (v2 | lower) & keep2) & QT_MASK;
+				if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
+					return 1;
+				at1 &= len < 8 ? ~0ULL << (8 * (len & 7)) : 0;
+				at2 &= ~0ULL << (8 * (len > 8 ? len - 8 : 0));
+				size_t p1 = (size_t)__builtin_ctzll(at1 | top) >> 3, p2 = 8 + ((size_t)__builtin_ctzll(at2 | top) >> 3);
+				i += at1 ? p1 : p2; /* 15 at most: a separator when nothing stops */
+				continue;
+			}
+		}
 		if (!utf8_alnum_fold[c]) {
 			i++;
 			continue;
 		}
-		/* A word of up to 15 letters, read 8 or 16 bytes at once: no
-		 * loop, no branch per letter. */
-		if (i + 8 <= n) {
-			const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
-			uint64_t v;
-			memcpy(&v, s + i, 8);
-			uint64_t m = ~lexicon_swar_letters(v) & high;
-			if (m) {
-				unsigned len = (unsigned)__builtin_ctzll(m) >> 3; /* 1..7 */
-				uint32_t g = lexicon_mix((v | lower) & ((1ULL << (8 * len)) - 1), 0) & QT_MASK;
-				if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
-					return 1;
-				i += len;
-				continue;
-			}
-			if (i + 16 <= n) {
-				uint64_t v2;
-				memcpy(&v2, s + i + 8, 8);
-				uint64_t m2 = ~lexicon_swar_letters(v2) & high;
-				if (m2) {
-					unsigned len = (unsigned)__builtin_ctzll(m2) >> 3; /* 0..7 */
-					uint64_t w2 = len ? (v2 | lower) & (~0ULL >> (64 - 8 * len)) : 0;
-					uint32_t g = lexicon_mix(v | lower, w2) & QT_MASK;
-					if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
-						return 1;
-					i += 8 + len;
-					continue;
-				}
-			}
-		}
-		/* A longer word, one with digits, or one near the end. */
+		/* A longer word, or one near the end. */
 		size_t j = i;
 		while (j < n && utf8_alnum_fold[(unsigned char)s[j]])
 			j++;

@@ -160,8 +160,10 @@ int lexicon_may_have_furniture(const char *s, size_t n);
 /* 0 when the N bytes at S hold no digit and no word that can carry a
  * quantity or a time (a number word, a month or weekday name, a time
  * anchor): such a sentence makes no quantity or time record, and the
- * extractors skip it without tokenizing.  1 when they may. */
-int lexicon_may_have_quantity(const char *s, size_t n);
+ * extractors skip it without tokenizing.  1 when they may.  READABLE >= N
+ * bytes at S may be read (the rest of the text, padding): 16 past the
+ * end lets the last words take the fast path. */
+int lexicon_may_have_quantity(const char *s, size_t n, size_t readable);
 
 /* Looks for the furniture phrases in folded text (from lexicon_fold).
  * Returns the class of the first match of class WANT (any class when WANT

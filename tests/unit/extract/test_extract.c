@@ -180,7 +180,27 @@ Test(prescan, sentences_without_numbers_are_skipped)
 		"A spokesman declined to comment on the claims.",
 	};
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		cr_expect(lexicon_may_have_quantity(yes[i], strlen(yes[i])), "%s", yes[i]);
+		cr_expect(lexicon_may_have_quantity(yes[i], strlen(yes[i]), strlen(yes[i])), "%s", yes[i]);
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		cr_expect(!lexicon_may_have_quantity(no[i], strlen(no[i])), "%s", no[i]);
+		cr_expect(!lexicon_may_have_quantity(no[i], strlen(no[i]), strlen(no[i])), "%s", no[i]);
+}
+
+/* With more text readable after the sentence (the pipeline's case), words
+ * are read 16 bytes at a time: a word cut by the sentence's end counts as
+ * cut, and nothing after the end counts at all. */
+Test(prescan, reads_past_the_end_but_judges_only_the_sentence)
+{
+	/* "Talks resume in the spring" + "time..." : "spring" alone is a
+	 * season, "springtime" no word of ours. */
+	const char *cut = "Talks resume in the springtime, officials said on the record today.";
+	cr_expect(lexicon_may_have_quantity(cut, strlen("Talks resume in the spring"), strlen(cut)));
+	cr_expect(!lexicon_may_have_quantity(cut, strlen("Talks resume in the spri"), strlen(cut)));
+	/* "Three" and "seven" lie past the end. */
+	const char *after = "The minister denied the report. Three soldiers died, seven were hurt.";
+	cr_expect(!lexicon_may_have_quantity(after, strlen("The minister denied the report."), strlen(after)));
+	cr_expect(lexicon_may_have_quantity(after, strlen(after), strlen(after)));
+	/* Long separator runs and a word of fifteen letters and more. */
+	const char *runs = "Counterinsurgency ......... -- ;; ((uncharacteristically)) and then, by yesterday";
+	cr_expect(!lexicon_may_have_quantity(runs, strlen(runs) - strlen(" yesterday"), strlen(runs)));
+	cr_expect(lexicon_may_have_quantity(runs, strlen(runs), strlen(runs)));
 }
