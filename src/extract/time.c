@@ -1413,19 +1413,25 @@ static size_t year_alone(tctx *c, size_t i)
 
 enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_COUNT };
 
-static int unit_of(const char *x, const token *t)
+/* The U_* unit the word T names, given that its class has TC_ANCHOR. */
+static int unit_word(const char *x, const token *t)
 {
 	static const char *const u[] = {"day", "days", "week", "weeks", "fortnight", "fortnights", "month",
 					"months", "quarter", "quarters", "year", "years", "decade", "decades", NULL};
+	for (int k = 0; u[k]; k++)
+		if (word_is(x, t, u[k]))
+			return k / 2 + 1;
+	return 0;
+}
+
+static int unit_of(const char *x, const token *t)
+{
 	/* Units are anchors (data/time_anchors.txt): one bit test spares most
 	 * words the list. */
 	if (t->kind != TK_WORD || !(lexicon_token_class_hashed(x + t->start, t->end - t->start, token_hash(x, t)) &
 				     TC_ANCHOR))
 		return 0;
-	for (int k = 0; u[k]; k++)
-		if (word_is(x, t, u[k]))
-			return k / 2 + 1;
-	return 0;
+	return unit_word(x, t);
 }
 
 /* DAYS moved by N units (months and years keep the day, clamped). */
@@ -3286,12 +3292,30 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 	}
 	if (a->kind != TK_WORD)
 		return R_ALL & ~R_ISO;
-	/* "in 3 days", "in a week", "in the coming days": a count or "the"
-	 * after it ("in 2004", "in December" start at the date). */
-	if (token_word(x, a, "in"))
-		return i + 1 < n && (t[i + 1].kind == TK_NUM || (cls[i + 1] & TC_NUMBER) || token_word(x, &t[i + 1], "the"))
-			       ? R_OFFSET | R_REL
+	/* "year" and "quarter" only end a date: "last year", "the first
+	 * quarter" ("week of 4 July", "month of May" open one). */
+	int u = (cls[i] & TC_ANCHOR) ? unit_word(x, a) : 0;
+	if (u == U_YEAR || u == U_QUARTER)
+		return 0;
+	/* "a year ago", "a few weeks later", "a couple of days": "a" and "an"
+	 * open only a count of units. */
+	if (token_word(x, a, "a") || token_word(x, a, "an"))
+		return i + 1 < n && (((cls[i + 1] & TC_ANCHOR) && unit_word(x, &t[i + 1])) || token_word(x, &t[i + 1], "few") ||
+				     token_word(x, &t[i + 1], "couple"))
+			       ? R_ALL
 			       : 0;
+	/* "in 3 days", "in a week": a count after it ("in 2004", "in
+	 * December" start at the date). */
+	if (token_word(x, a, "in")) {
+		if (i + 1 < n && (t[i + 1].kind == TK_NUM || (cls[i + 1] & TC_NUMBER)))
+			return R_OFFSET | R_REL;
+		/* "in the coming weeks", "in the days ahead" ("in the last
+		 * year" starts at "the") */
+		return i + 3 < n && token_word(x, &t[i + 1], "the") &&
+				       (token_word(x, &t[i + 2], "coming") || token_word(x, &t[i + 3], "ahead"))
+			       ? R_REL
+			       : 0;
+	}
 	if (token_word(x, a, "the")) {
 		/* "the 18 June", "the 12 months to March", "the 80's": before a
 		 * number with no letter, only a date, an offset or a decade. */
