@@ -369,6 +369,12 @@ static void build(void)
 		/* A bit per key behind the map (most words have no class), and
 		 * the prescan's words: every number word and anchor; "a" and
 		 * "an" open a number ("a dozen") but carry none. */
+		uint32_t cap = 16;
+		while (cap < 2 * (L.token_class.mask + 1))
+			cap <<= 1;
+		if (!(L.tc_words = calloc(cap, sizeof *L.tc_words)))
+			die("out of memory");
+		L.tc_words_mask = cap - 1;
 		for (uint32_t i = 0; i <= L.token_class.mask; i++) {
 			const struct lexslot *e = &L.token_class.slots[i];
 			if (!e->key)
@@ -378,6 +384,20 @@ static void build(void)
 			L.tc_bits[h >> 3] |= bit;
 			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a'))
 				L.qt_bits[h >> 3] |= bit;
+			/* A key of 1 to 15 letters also goes into tc_words, as the
+			 * tokenizer holds it: two zero-padded little-endian words. */
+			uint64_t w[2] = {0, 0};
+			size_t k = 0;
+			while (k < e->len && k < 15 && e->key[k] >= 'a' && e->key[k] <= 'z') {
+				w[k / 8] |= (uint64_t)(unsigned char)e->key[k] << (8 * (k % 8));
+				k++;
+			}
+			if (k != e->len)
+				continue;
+			uint32_t j = hash(e->key, e->len) & L.tc_words_mask;
+			while (L.tc_words[j].w1)
+				j = (j + 1) & L.tc_words_mask;
+			L.tc_words[j] = (struct lexword){w[0], w[1], e->value};
 		}
 	}
 

@@ -98,6 +98,11 @@ typedef struct lexicons {
 	lexmap qlabel;        /* word that makes a number a label ("page") -> QLABEL_* */
 	lexmap token_class;   /* folded word -> TC_* bits */
 	uint8_t tc_bits[8192]; /* hash bits of token_class's keys */
+	struct lexword {       /* token_class's keys of 1 to 15 letters (the tokenizer's) */
+		uint64_t w1, w2; /* as lexicon_mix takes them; w1 == 0: an empty slot */
+		int cls;
+	} *tc_words;           /* open addressing on lexicon_mix */
+	uint32_t tc_words_mask;
 	uint8_t qt_bits[8192]; /* the same for the words that carry a quantity or a time */
 	const char *const *html_hints; /* data/html_hints.txt entries, NULL-terminated */
 } lexicons;
@@ -140,6 +145,21 @@ static inline int lexicon_class_maybe(const lexicons *lx, uint32_t h)
 {
 	uint32_t b = h & LEXICON_QT_MASK;
 	return (lx->tc_bits[b >> 3] >> (b & 7)) & 1;
+}
+
+/* The TC_* bits of the word of 1 to 15 ASCII letters whose lowercase
+ * halves are W1, W2 and whose lexicon_mix is H (token_class's value). */
+static inline int lexicon_letters_class(const lexicons *lx, uint64_t w1, uint64_t w2, uint32_t h)
+{
+	if (!lexicon_class_maybe(lx, h))
+		return 0;
+	for (uint32_t j = h & lx->tc_words_mask;; j = (j + 1) & lx->tc_words_mask) {
+		const struct lexword *e = &lx->tc_words[j];
+		if (!e->w1)
+			return 0;
+		if (e->w1 == w1 && e->w2 == w2)
+			return e->cls;
+	}
 }
 
 /* Folds N bytes of text to lowercase words separated by single spaces:

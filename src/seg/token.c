@@ -237,7 +237,10 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 			out->hash = h;
 			out->kind = TK_WORD;
 			out->flags = flags;
-			out->cls = lexicon_class_maybe(lexicon_get(), h) ? TC_UNKNOWN : 0;
+			/* The class here, but for a number word: extract_classes
+			 * looks at the word before it ("in nineteen ninety"). */
+			int wc = lexicon_letters_class(lexicon_get(), w1, w2, h);
+			out->cls = (wc & TC_NUMBER) ? TC_UNKNOWN : (uint8_t)wc;
 			t->pos = i + n;
 			return 1;
 		}
