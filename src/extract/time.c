@@ -2691,15 +2691,17 @@ static size_t month_alone(tctx *c, size_t i)
 /* Token index of the record's first and last-plus-one token. */
 static size_t tok_at(const token *t, size_t n, uint32_t off)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t[mid].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* A lower bound that halves with a conditional move, not a branch
+	 * the data decides. */
+	if (!n)
+		return 0;
+	const token *base = t;
+	while (n > 1) {
+		size_t half = n / 2;
+		base = base[half].start < off ? base + half : base;
+		n -= half;
 	}
-	return lo;
+	return (size_t)(base - t) + (base->start < off);
 }
 
 
