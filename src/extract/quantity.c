@@ -1010,6 +1010,11 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 	qctx cx = {.text = text, .t = t, .n = n, .cls = cls}, *c = &cx;
 	size_t i = 0, lo = 0;
 	while (i < n) {
+		/* Most tokens open nothing: a word with no number class. */
+		while (i < n && !(cls[i] & TC_NUMBER) && t[i].kind != TK_PUNCT)
+			i++;
+		if (i == n)
+			break;
 		if (taken[i] || !may_start(c, cls, i)) {
 			i++;
 			continue;
