@@ -3290,6 +3290,12 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		} else if (!date_suffix(x + s, a->end - s, s - a->start)) {
 			return 0; /* "200m", "5.2bn", "20Mbps", "3G" */
 		}
+		/* A count of units has its unit next ("3 days ago"), or a half
+		 * first ("2 and a half years", "2 1/2 weeks", "2½ years"). */
+		const token *b = i + 1 < n ? &t[i + 1] : NULL;
+		if (!b || !((cls[i + 1] & TC_ANCHOR) || b->kind == TK_NUM || token_word(x, b, "and") ||
+			    (b->kind == TK_PUNCT && b->cp == 0xBD)))
+			r &= ~R_OFFSET;
 		return r;
 	}
 	if (a->kind != TK_WORD)
