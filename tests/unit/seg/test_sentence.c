@@ -164,3 +164,62 @@ Test(token, invalid_utf8_is_one_punct_byte)
 	cr_expect_eq(tk[1].end - tk[1].start, 1);
 	cr_expect_eq(tk[1].kind, TK_PUNCT);
 }
+
+/* Words of up to 15 ASCII letters are read eight bytes at a time when 16
+ * bytes may be read from them; anything else byte by byte.  The two must
+ * cut, flag, hash and class every word alike: each text is cut at every
+ * byte E and tokenized once with the rest of the text readable (the fast
+ * path up to E) and once from a copy that ends at E (the byte loop for the
+ * last words), and the tokens must match. */
+static int same_token(const token *a, const token *b)
+{
+	/* A class may be settled by one path and left TC_UNKNOWN by the
+	 * other (extract_classes settles it the same). */
+	return a->start == b->start && a->end == b->end && a->cp == b->cp && a->hash == b->hash &&
+	       a->kind == b->kind && a->flags == b->flags &&
+	       (a->cls == b->cls || a->cls == TC_UNKNOWN || b->cls == TC_UNKNOWN);
+}
+
+Test(token, word_fast_path_matches_the_byte_loop)
+{
+	static const char *const texts[] = {
+		"A NATO US-led force of I and a Pyongyang's troops didn't cross mid-February, Q3 or Oct2.",
+		"Seven eight nine: sixteen sixteenletters seventeenletterss fifteenletterss x. U.S. a.m. end",
+		"“Quoted” words, café Müller—dashes… and ‘curly’ apostrophes’ ABCDEFGHIJKLMNO ABCDEFGH abcdefg",
+		"TWO thousand Troops, twenty-one MONDAY Yesterday januaryish Monday's COVID19 x'y a-b",
+	};
+	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+		const char *t = texts[k];
+		size_t len = strlen(t);
+		char *padded = calloc(len + 17, 1);
+		cr_assert(padded);
+		memcpy(padded, t, len);
+		for (size_t e = 0; e <= len; e++) {
+			char *cut = malloc(e + 1);
+			cr_assert(cut);
+			memcpy(cut, t, e);
+			cut[e] = '\0';
+			tokenizer fast, slow;
+			token_init_limit(&fast, padded, 0, (uint32_t)e, (uint32_t)len + 16);
+			token_init(&slow, cut, 0, (uint32_t)e);
+			token a, b;
+			int more;
+			do {
+				more = token_next(&fast, &a);
+				cr_assert_eq(more, token_next(&slow, &b), "text %zu cut at %zu", k, e);
+				if (!more)
+					break;
+				cr_assert(same_token(&a, &b), "text %zu cut at %zu: token at %u", k, e, a.start);
+				if (a.kind == TK_WORD) {
+					cr_expect_eq(a.hash, lexicon_word_hash(t + a.start, a.end - a.start));
+					/* Settled here, or left for extract_classes. */
+					int c = lexicon_token_class(t + a.start, a.end - a.start);
+					cr_expect(a.cls == TC_UNKNOWN || a.cls == c, "class of %.*s", (int)(a.end - a.start),
+						  t + a.start);
+				}
+			} while (more);
+			free(cut);
+		}
+		free(padded);
+	}
+}
