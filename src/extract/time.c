@@ -3283,18 +3283,28 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		uint32_t s = a->start;
 		while (s < a->end && !is_alpha(x[s]))
 			s++;
+		const token *nx = i + 1 < n ? &t[i + 1] : NULL;
 		if (s == a->end) {
 			r &= ~R_WEEK;
-			if (a->end - a->start != 4)
+			/* A year's quarter: "2024 Q3", "2017-q1", "2024's fourth
+			 * quarter"; a decade: "the 1980 's", "80 s". */
+			if (a->end - a->start != 4 ||
+			    !(nx && ((nx->kind == TK_WORD && nx->end - nx->start == 2) || (nx->flags & TF_POSS) ||
+				     (nx->kind == TK_PUNCT && nx->cp == '-'))))
 				r &= ~R_QUARTER;
+			if (!(nx && ((nx->flags & TF_POSS) || token_word(x, nx, "s"))))
+				r &= ~R_DECADE;
 		} else if (!date_suffix(x + s, a->end - s, s - a->start)) {
 			return 0; /* "200m", "5.2bn", "20Mbps", "3G" */
 		}
-		/* A count of units has its unit next ("3 days ago"), or a half
-		 * first ("2 and a half years", "2 1/2 weeks", "2½ years"). */
-		const token *b = i + 1 < n ? &t[i + 1] : NULL;
-		if (!b || !((cls[i + 1] & TC_ANCHOR) || b->kind == TK_NUM || token_word(x, b, "and") ||
-			    (b->kind == TK_PUNCT && b->cp == 0xBD)))
+		/* A count of units has its unit next ("3 days ago", "2 weeks
+		 * commencing"), or for an offset a half first ("2 and a half
+		 * years", "2 1/2 weeks", "2½ years"). */
+		int unit_next = nx && (cls[i + 1] & TC_ANCHOR);
+		if (!unit_next)
+			r &= ~R_SPAN;
+		if (!(unit_next || (nx && (nx->kind == TK_NUM || token_word(x, nx, "and") ||
+					   (nx->kind == TK_PUNCT && nx->cp == 0xBD)))))
 			r &= ~R_OFFSET;
 		return r;
 	}
