@@ -288,7 +288,7 @@ static int dayval(const tctx *c, size_t k, size_t *next, int *ord)
 	}
 	if (w[6] == '-') {
 		token u = t[k];
-		u.start += 7, u.hash = 0;
+		u.start += 7, u.hash = 0, u.w1 = 0;
 		for (int i = 0; i < 9; i++)
 			if (word_is(x, &u, ords[i]) || word_is(x, &u, units[i])) {
 				*next = k + 1, *ord = word_is(x, &u, ords[i]);
@@ -324,7 +324,7 @@ static int words99(const tctx *c, size_t k, size_t *next)
 	if (h) {
 		token a = t[k], b = t[k];
 		a.end = (uint32_t)(h - c->text), b.start = a.end + 1;
-		a.hash = b.hash = 0;
+		a.hash = b.hash = 0, a.w1 = b.w1 = 0;
 		if ((v = numword(c, &a, NUMW_TEN)) > 0 && (u = numword(c, &b, NUMW_UNIT)) >= 1 && u <= 9) {
 			*next = k + 1;
 			return v + u;
@@ -1106,8 +1106,8 @@ static size_t quarter(tctx *c, size_t i)
 	} else if (t[i].kind == TK_WORD && t[i].end - t[i].start == 7 && x[t[i].start + 2] == '-') {
 		/* "Q1-2019": one word to the tokenizer. */
 		token code = t[i], yt = t[i];
-		code.end = code.start + 2, code.hash = 0;
-		yt.start += 3, yt.kind = TK_NUM, yt.hash = 0;
+		code.end = code.start + 2, code.hash = 0, code.w1 = 0;
+		yt.start += 3, yt.kind = TK_NUM, yt.hash = 0, yt.w1 = 0;
 		if (!qh_code(x, &code, &q, &half) || !(y = year_tok(x, &yt)))
 			return 0;
 		e = i + 1;
@@ -1116,7 +1116,7 @@ static size_t quarter(tctx *c, size_t i)
 		/* "2016H2", "2024Q1": the tokenizer splits after the letter. */
 		char l = x[t[i].start + 4], d = x[t[i + 1].start];
 		token yt = t[i];
-		yt.end--, yt.hash = 0;
+		yt.end--, yt.hash = 0, yt.w1 = 0;
 		if (!(y = year_tok(x, &yt)) || d < '1' || d > '4' ||
 		    !((l == 'Q' || l == 'q') || ((l == 'H' || l == 'h') && d <= '2')))
 			return 0;
@@ -2501,7 +2501,7 @@ static size_t relative(tctx *c, size_t i)
 	/* "mid-November" as one token */
 	if (a->kind == TK_WORD && a->end - a->start > 4 && !strncasecmp(x + a->start, "mid-", 4)) {
 		token mt = *a;
-		mt.start += 4, mt.hash = 0;
+		mt.start += 4, mt.hash = 0, mt.w1 = 0;
 		mt.flags |= TF_CAP;
 		int m = month_of(x, &mt);
 		if (m > 0) {
@@ -3138,7 +3138,7 @@ static uint8_t class_of(const lexicons *lx, const char *text, const token *t, si
 	/* "Oct2", "Dec31": a month glued to its day. */
 	if (!c && len > 3 && is_digit(text[k->end - 1])) {
 		token m = *k;
-		m.hash = 0;
+		m.hash = 0, m.w1 = 0;
 		while (m.end > m.start && is_digit(text[m.end - 1]))
 			m.end--;
 		if (m.end - m.start >= 3 && lookup(&lx->months, text, &m) > 0)

@@ -34,6 +34,10 @@ enum {
 };
 
 typedef struct token {
+	uint64_t w1;   /* a word of 1 to 7 bytes: each byte | 0x20, little-endian,
+	                * zero-padded (token_word compares it at once); 1 for any
+	                * other token; 0 = not known.  A token copied and then cut
+	                * must set it to 0, as its hash. */
 	uint32_t start, end;
 	uint32_t cp;   /* first code point */
 	uint32_t hash; /* words: lexicon_word_hash of the bytes; 0 = not known.  A
@@ -62,10 +66,34 @@ void token_init_limit(tokenizer *t, const char *text, uint32_t start, uint32_t e
  * token left TC_UNKNOWN into TODO (room for MAX), their count to *NTODO. */
 size_t token_run_classes(tokenizer *t, token *out, size_t max, uint8_t *cls, uint32_t *todo, size_t *ntodo);
 
+/* token.w1 of token T of TEXT. */
+static inline uint64_t token_pack(const char *text, const token *t)
+{
+	uint32_t n = t->end - t->start;
+	if (t->kind != TK_WORD || n >= 8)
+		return 1;
+	uint64_t p = 0;
+	for (uint32_t i = 0; i < n; i++)
+		p |= (uint64_t)((unsigned char)text[t->start + i] | 0x20) << (8 * i);
+	return p;
+}
+
 /* Is token T the word W (N bytes, lowercase ASCII), in any case?  Inline:
  * with a literal W the length folds at compile time. */
-static inline int token_is(const char *text, const token *t, const char *w, size_t n)
+static inline __attribute__((always_inline)) int token_is(const char *text, const token *t, const char *w, size_t n)
 {
+	/* A short W (lowercase letters, digits, ' . -: bit 0x20 set in each)
+	 * against the token's packed bytes: one compare, no length test. */
+	if (n < 8 && t->w1) {
+		uint64_t p = 0;
+		for (size_t i = 0; i < n; i++)
+			p |= (uint64_t)(unsigned char)w[i] << (8 * i);
+#ifdef ATTEST_DEBUG
+		if (t->w1 != token_pack(text, t))
+			__builtin_trap();
+#endif
+		return t->w1 == p;
+	}
 	if (t->kind != TK_WORD || t->end - t->start != n)
 		return 0;
 	const char *s = text + t->start;

@@ -231,6 +231,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 			uint32_t h = lexicon_mix(w1, w2);
 			unsigned up = !(t->s[i] & 0x20); /* an ASCII letter: uppercase */
 			flags |= (uint8_t)(up ? TF_CAP : TF_LOWER) | (uint8_t)((up & (n >= 2) & !low) * TF_ALLCAPS);
+			out->w1 = n < 8 ? w1 : 1;
 			out->start = i;
 			out->end = i + n;
 			out->cp = t->s[i];
@@ -289,6 +290,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	out->kind = kind;
 	out->flags = flags;
 	out->cls = cls;
+	out->w1 = token_pack((const char *)t->s, out);
 	t->pos = end;
 	return 1;
 }

@@ -175,7 +175,7 @@ static int same_token(const token *a, const token *b)
 {
 	/* A class may be settled by one path and left TC_UNKNOWN by the
 	 * other (extract_classes settles it the same). */
-	return a->start == b->start && a->end == b->end && a->cp == b->cp && a->hash == b->hash &&
+	return a->w1 == b->w1 && a->start == b->start && a->end == b->end && a->cp == b->cp && a->hash == b->hash &&
 	       a->kind == b->kind && a->flags == b->flags &&
 	       (a->cls == b->cls || a->cls == TC_UNKNOWN || b->cls == TC_UNKNOWN);
 }
