@@ -1010,8 +1010,10 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 	qctx cx = {.text = text, .t = t, .n = n, .cls = cls}, *c = &cx;
 	size_t i = 0, lo = 0;
 	while (i < n) {
-		/* Most tokens open nothing: a word with no number class. */
-		while (i < n && !(cls[i] & TC_NUMBER) && t[i].kind != TK_PUNCT)
+		/* Most tokens open nothing: a word with no number class, a
+		 * mark other than a dot (".5") or a fraction sign (U+00BC on). */
+		while (i < n && !(cls[i] & TC_NUMBER) &&
+		       !(t[i].kind == TK_PUNCT && (t[i].cp == '.' || t[i].cp >= 0xBC)))
 			i++;
 		if (i == n)
 			break;
