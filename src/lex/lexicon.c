@@ -591,7 +591,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 	/* No digit: only the words can say yes.  Where 16 bytes may be read,
 	 * a step takes a whole word of up to 15 letters, or a whole run of up
 	 * to 8 ASCII separators, with no branch per byte. */
-	const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20, top = 1ULL << 63;
+	const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
@@ -605,35 +605,46 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 			return 1;
 		}
 		if (i + 16 <= readable) {
-			uint64_t v, v2;
+			uint64_t v;
 			memcpy(&v, s + i, 8);
-			memcpy(&v2, s + i + 8, 8);
 			/* Letters (0x80 in each) and the bytes a step stops at:
 			 * letters and non-ASCII bytes. */
-			uint64_t l1 = lexicon_swar_letters(v), l2 = lexicon_swar_letters(v2);
-			uint64_t at1 = (l1 | v) & high, at2 = (l2 | v2) & high;
+			uint64_t l1 = lexicon_swar_letters(v), at1 = (l1 | v) & high;
 			if (!(l1 & 0x80)) {
 				/* Separators up to the next letter or non-ASCII byte. */
 				i += at1 ? (size_t)__builtin_ctzll(at1) >> 3 : 8;
 				continue;
 			}
-			uint64_t m = ~l1 & high, m2 = ~l2 & high;
-			size_t n1 = (size_t)__builtin_ctzll(m | top) >> 3, n2 = (size_t)__builtin_ctzll(m2 | top) >> 3;
-			size_t len = m ? n1 : 8 + n2;
-			/* Inside the sentence and no longer than 15 letters: hash
-			 * it here (else below), then step over the separators
-			 * after it in the same bytes. */
-			if (i + len <= n && (m || m2)) {
-				n2 = m ? 0 : n2;
-				uint64_t keep1 = ~0ULL >> (64 - 8 * (m ? n1 : 8)), keep2 = (~0ULL >> 1) >> (63 - 8 * n2);
-				uint32_t g = lexicon_mix((v | lower) & keep1, (v2 | lower) & keep2) & QT_MASK;
-				if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
-					return 1;
-				at1 &= len < 8 ? ~0ULL << (8 * (len & 7)) : 0;
-				at2 &= ~0ULL << (8 * (len > 8 ? len - 8 : 0));
-				size_t p1 = (size_t)__builtin_ctzll(at1 | top) >> 3, p2 = 8 + ((size_t)__builtin_ctzll(at2 | top) >> 3);
-				i += at1 ? p1 : p2; /* 15 at most: a separator when nothing stops */
-				continue;
+			uint64_t m = ~l1 & high;
+			if (m) {
+				/* A word of 1 to 7 letters, the common case: V alone.
+				 * Inside the sentence: hash it, then step over the
+				 * separators after it (to byte 8 at most). */
+				size_t len = (size_t)__builtin_ctzll(m) >> 3;
+				if (i + len <= n) {
+					uint64_t keep = (1ULL << (8 * len)) - 1;
+					uint32_t g = lexicon_mix((v | lower) & keep, 0) & QT_MASK;
+					if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
+						return 1;
+					at1 &= ~keep;
+					i += at1 ? (size_t)__builtin_ctzll(at1) >> 3 : 8;
+					continue;
+				}
+			} else {
+				/* 8 letters or more: up to 15 here. */
+				uint64_t v2;
+				memcpy(&v2, s + i + 8, 8);
+				uint64_t l2 = lexicon_swar_letters(v2), m2 = ~l2 & high;
+				size_t n2 = m2 ? (size_t)__builtin_ctzll(m2) >> 3 : 8, len = 8 + n2;
+				if (i + len <= n && m2) {
+					uint64_t keep2 = (~0ULL >> 1) >> (63 - 8 * n2);
+					uint32_t g = lexicon_mix(v | lower, (v2 | lower) & keep2) & QT_MASK;
+					if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
+						return 1;
+					uint64_t at2 = (l2 | v2) & high & ~keep2;
+					i += 8 + (at2 ? (size_t)__builtin_ctzll(at2) >> 3 : 8);
+					continue;
+				}
 			}
 		}
 		if (!utf8_alnum_fold[c]) {
