@@ -3205,9 +3205,9 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 		return a->cp == '-'; /* a dash is inside a date, never its start */
 	/* "now" only ends an offset ("3 days from now"); a lowercase "may" or
 	 * "march" is a verb unless a glued "/5", "-2" or ".12" follows. */
+	if (a->kind == TK_WORD && token_word(x, a, "now"))
+		return 1;
 	if (a->kind == TK_WORD && (a->flags & TF_LOWER) && a->end - a->start <= 5) {
-		if (token_word(x, a, "now"))
-			return 1;
 		if (token_word(x, a, "may") || token_word(x, a, "march"))
 			return !(b && b->kind == TK_PUNCT && !(b->flags & TF_SPACE) &&
 				 (b->cp == '/' || b->cp == '-' || b->cp == '.'));
@@ -3225,6 +3225,12 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	 * number word (a class with no time bit) counts, it dates nothing. */
 	if (a->kind == TK_NUM && b && b->kind == TK_WORD && !(cls[i] & TC_STRONG) &&
 	    !(cls[i + 1] & (TC_TIME | TC_STRONG)))
+		return !carries_on(x, b);
+	/* A number word that opens no date of its own ("two", "one", not
+	 * "first" or "seventies") counts something: before a word with no
+	 * class ("two hours", "one man") it dates nothing, unless it carries
+	 * the number on ("one of May", "five or six days"). */
+	if (a->kind == TK_WORD && cls[i] == (TC_NUMBER | TC_ANCHOR) && b && b->kind == TK_WORD && !cls[i + 1])
 		return !carries_on(x, b);
 	if (b && cls[i + 1])
 		return 0;
