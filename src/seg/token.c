@@ -8,6 +8,12 @@
  * "Pyongyang".  Dotted abbreviations of single letters (U.S., a.m.) are one
  * token that includes the final dot.  Numbers keep their separators
  * ("12,000", "1.5") and a letter suffix ("12k", "1990s").
+ *
+ * Most tokens are plain words of up to 15 ASCII letters: where 16 bytes may
+ * be read (token_init_limit: the pipeline pads the text), such a word is
+ * cut, hashed, flagged and classed from two 8-byte loads, with no loop over
+ * its letters; everything else takes the byte loop, which must give the
+ * same token (tests/unit/seg checks it at every cut of its texts).
  */
 #include "seg/seg.h"
 
