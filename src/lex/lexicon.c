@@ -379,7 +379,7 @@ static void build(void)
 			const struct lexslot *e = &L.token_class.slots[i];
 			if (!e->key)
 				continue;
-			uint32_t h = hash(e->key, e->len) & QT_MASK;
+			uint32_t full = hash(e->key, e->len), h = full & QT_MASK;
 			uint8_t bit = (uint8_t)(1u << (h & 7));
 			L.tc_bits[h >> 3] |= bit;
 			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a'))
@@ -394,7 +394,7 @@ static void build(void)
 			}
 			if (k != e->len)
 				continue;
-			uint32_t j = hash(e->key, e->len) & L.tc_words_mask;
+			uint32_t j = full & L.tc_words_mask;
 			while (L.tc_words[j].w1)
 				j = (j + 1) & L.tc_words_mask;
 			L.tc_words[j] = (struct lexword){w[0], w[1], e->value};

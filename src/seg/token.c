@@ -211,8 +211,8 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		return 0;
 	}
 	/* Most tokens are words of up to 15 ASCII letters: read eight bytes
-	 * at a time, no loop over letters, no hash (token_hash computes it
-	 * when asked).  Anything else (a hyphen, an apostrophe, a digit or a
+	 * at a time, no loop over letters; the hash (lexicon_mix) and the
+	 * class come from the same two words.  Anything else (a hyphen, an apostrophe, a digit or a
 	 * non-ASCII byte after the letters, a single letter and a dot, a
 	 * longer word, one that runs past the end, the last 16 bytes the
 	 * cursor may read) takes the byte loop below. */
