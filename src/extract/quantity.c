@@ -677,7 +677,7 @@ static int modifier_before(qctx *c, size_t i, size_t lo, size_t *first)
 		const token *x = &c->t[i - k];
 		/* Most words before a number end no phrase: one probe by the
 		 * token's hash says so. */
-		if (k == 1 && (x->kind != TK_WORD || lexmap_get_hashed(&L->qmod_last, c->text + x->start,
+		if (k == 1 && (x->kind != TK_WORD || lexmap_get_hashed(&L->qmod_tail, c->text + x->start,
 									 x->end - x->start, token_hash(c->text, x)) < 0))
 			return 0;
 		size_t wl = x->kind == TK_WORD ? fold(c->text, x, w) : 0;
@@ -687,7 +687,10 @@ static int modifier_before(qctx *c, size_t i, size_t lo, size_t *first)
 			phrase[--at] = ' ';
 		at -= wl;
 		memcpy(phrase + at, w, wl);
-		int v = lexmap_get(&L->qmod, phrase + at, sizeof phrase - at);
+		/* No phrase ends with these words: none ends with more. */
+		int v = lexmap_get(&L->qmod_tail, phrase + at, sizeof phrase - at);
+		if (v < 0)
+			break;
 		if (v > 0)
 			best = v, *first = i - k;
 	}

@@ -327,17 +327,27 @@ static void build(void)
 		L.num_class = cls;
 		unsigned maxw = 0;
 		class_phrase_map(&L.qmod, file("qmod"), qmod_classes, &maxw);
-		/* The last word of each bound phrase: most words before a number
-		 * end none, and cost one probe. */
-		map_init(&L.qmod_last, L.qmod.mask + 1);
+		/* Every tail of whole words of each bound phrase, the phrase's
+		 * class when the tail is itself a phrase, else 0: a phrase before
+		 * a number is read right to left, word by word, only while some
+		 * phrase still ends that way (most words before a number end
+		 * none, and cost one probe). */
+		size_t tails = 0;
+		for (uint32_t i = 0; i <= L.qmod.mask; i++)
+			if (L.qmod.slots[i].key && L.qmod.slots[i].value > 0)
+				for (uint32_t k = 0; k < L.qmod.slots[i].len; k++)
+					tails += k == 0 || L.qmod.slots[i].key[k - 1] == ' ';
+		map_init(&L.qmod_tail, tails);
 		for (uint32_t i = 0; i <= L.qmod.mask; i++) {
 			const struct lexslot *e = &L.qmod.slots[i];
 			if (!e->key || e->value <= 0)
 				continue;
-			uint32_t k = e->len;
-			while (k > 0 && e->key[k - 1] != ' ')
-				k--;
-			map_put(&L.qmod_last, e->key + k, e->len - k, 1);
+			for (uint32_t k = 0; k < e->len; k++) {
+				if (k > 0 && e->key[k - 1] != ' ')
+					continue;
+				int whole = lexmap_get(&L.qmod, e->key + k, e->len - k);
+				map_put(&L.qmod_tail, e->key + k, e->len - k, whole > 0 ? whole : 0);
+			}
 		}
 		class_phrase_map(&L.qpost, file("qpost"), qmod_classes, &maxw);
 		class_phrase_map(&L.qlabel, file("qlabel"), qlabel_classes, &maxw);

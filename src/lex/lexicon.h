@@ -92,7 +92,7 @@ typedef struct lexicons {
 	const double *num_value;
 	const uint8_t *num_class; /* NUMW_* */
 	lexmap qmod;          /* folded bound/hedge phrase -> QMOD_*; prefixes -> 0 */
-	lexmap qmod_last;     /* folded last word of a qmod phrase -> 1 */
+	lexmap qmod_tail;     /* every tail of whole words of a qmod phrase -> its QMOD_* if a phrase, else 0 */
 	lexmap qpost;         /* closing hedge after a number ("or more") -> QMOD_* */
 	lexmap qunits;        /* unit word after a number ("percent") -> QUNIT_* */
 	lexmap qlabel;        /* word that makes a number a label ("page") -> QLABEL_* */
