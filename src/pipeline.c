@@ -255,7 +255,7 @@ static refdate reference(const attest_doc *d, size_t k)
  * tokens go into a reused scratch array, at most MAX_SENTENCE_TOKENS at a
  * time (a longer run is cut there), so memory stays bounded. */
 #define MAX_SENTENCE_TOKENS 4096
-#define TOKEN_PAD 16
+#define TOKEN_PAD LEXICON_READ_AHEAD
 
 static attest_status extract(attest_doc *d)
 {

@@ -3195,9 +3195,8 @@ static int carries_on(const char *x, const token *b)
  * or "march", or a scale word.  A number that is no year, numeric date or
  * bare day (no TC_STRONG) opens a date only before a word or sign with a
  * time class ("3 days", "5 March", "3 1/2 years"), one that carries it on
- * or a glued dot ("16. Nov"); "the", "a", "an" and "in" only before a word
- * with a class ("the first week", "a year", "in early May") or "the
- * final". */
+ * or a glued dot ("16. Nov"); "the" only before a word with a class ("the
+ * first week") or "the final". */
 static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
 {
 	const token *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL;
@@ -3212,36 +3211,33 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 			return !(b && b->kind == TK_PUNCT && !(b->flags & TF_SPACE) &&
 				 (b->cp == '/' || b->cp == '-' || b->cp == '.'));
 	}
-	/* A scale or vague number word ("mln", "hundred", "dozens") opens no
-	 * date: counts of days or years start with a unit number ("two"). */
+	/* A number word that opens no date of its own ("two", "mln", not
+	 * "first" or "seventies") counts something.  A scale or vague one
+	 * ("mln", "hundred", "dozens") opens none: counts of days or years
+	 * start with a unit number ("two").  Before a word with no class ("two
+	 * hours", "one man") no number word dates anything, unless it carries
+	 * the number on ("one of May", "five or six days"). */
 	if (a->kind == TK_WORD && cls[i] == (TC_NUMBER | TC_ANCHOR)) {
 		const lexicons *L = lexicon_get();
 		int k = lookup(&L->numwords, x, a);
 		if (k >= 0 && (L->num_class[k] == NUMW_SCALE || L->num_class[k] == NUMW_HUNDRED ||
 			       L->num_class[k] == NUMW_DOZEN || L->num_class[k] == NUMW_VAGUE))
 			return 1;
+		if (b && b->kind == TK_WORD && !cls[i + 1])
+			return !carries_on(x, b);
 	}
 	/* "12.5 mln", "5 million": a plain number before a scale or other
 	 * number word (a class with no time bit) counts, it dates nothing. */
 	if (a->kind == TK_NUM && b && b->kind == TK_WORD && !(cls[i] & TC_STRONG) &&
 	    !(cls[i + 1] & (TC_TIME | TC_STRONG)))
 		return !carries_on(x, b);
-	/* A number word that opens no date of its own ("two", "one", not
-	 * "first" or "seventies") counts something: before a word with no
-	 * class ("two hours", "one man") it dates nothing, unless it carries
-	 * the number on ("one of May", "five or six days"). */
-	if (a->kind == TK_WORD && cls[i] == (TC_NUMBER | TC_ANCHOR) && b && b->kind == TK_WORD && !cls[i + 1])
-		return !carries_on(x, b);
 	if (b && cls[i + 1])
 		return 0;
 	if (a->kind == TK_NUM)
 		return !(cls[i] & TC_STRONG) &&
 		       (!b || (!carries_on(x, b) && !(b->kind == TK_PUNCT && b->cp == '.' && !(b->flags & TF_SPACE))));
-	if (a->kind != TK_WORD || a->end - a->start > 3)
-		return 0;
-	if (token_word(x, a, "the"))
-		return !b || !token_word(x, b, "final");
-	return token_word(x, a, "a") || token_word(x, a, "an") || token_word(x, a, "in");
+	/* ("a", "an" and "in" have their own gates in start_rules.) */
+	return token_word(x, a, "the") && !(b && token_word(x, b, "final"));
 }
 
 /* Has the number T a letter ("18th", "1990s", "2016H")? */

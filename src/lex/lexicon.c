@@ -614,7 +614,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 			}
 			return 1;
 		}
-		if (i + 16 <= readable) {
+		if (i + LEXICON_READ_AHEAD <= readable) {
 			uint64_t v;
 			memcpy(&v, s + i, 8);
 			/* Letters (0x80 in each) and the bytes a step stops at:

@@ -126,6 +126,11 @@ static inline uint64_t lexicon_swar_letters(uint64_t v)
 	return (ones * (127 + 0x7B) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x60)) & high;
 }
 
+/* The bytes the word fast paths (the tokenizer, the prescan) read from
+ * the start of a word: a text must have them readable past its last
+ * word's start for every word to take the fast path. */
+#define LEXICON_READ_AHEAD 16
+
 /* The hash of a word of 1 to 15 ASCII letters (lexicon_word_hash): its
  * lowercase bytes as two little-endian 8-byte halves W1 and W2,
  * zero-padded (so the length is in them), by two multiplies.  The

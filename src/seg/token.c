@@ -216,7 +216,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	 * non-ASCII byte after the letters, a single letter and a dot, a
 	 * longer word, one that runs past the end, the last 16 bytes the
 	 * cursor may read) takes the byte loop below. */
-	if (i + 16 <= t->limit && (utf8_class[t->s[i]] & (CC_UPPER | CC_LOWER))) {
+	if (i + LEXICON_READ_AHEAD <= t->limit && (utf8_class[t->s[i]] & (CC_UPPER | CC_LOWER))) {
 		const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20, top = 1ULL << 63;
 		uint64_t v, v2;
 		memcpy(&v, t->s + i, 8);
