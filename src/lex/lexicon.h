@@ -186,8 +186,8 @@ int lexicon_may_have_furniture(const char *s, size_t n);
  * quantity or a time (a number word, a month or weekday name, a time
  * anchor): such a sentence makes no quantity or time record, and the
  * extractors skip it without tokenizing.  1 when they may.  READABLE >= N
- * bytes at S may be read (the rest of the text, padding): 16 past the
- * end lets the last words take the fast path. */
+ * bytes at S may be read (the rest of the text, padding): LEXICON_READ_AHEAD
+ * past the end lets the last words take the fast path. */
 int lexicon_may_have_quantity(const char *s, size_t n, size_t readable);
 
 /* Looks for the furniture phrases in folded text (from lexicon_fold).
