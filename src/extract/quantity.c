@@ -1015,8 +1015,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 	while (i < n) {
 		/* Most tokens open nothing: a word with no number class, a
 		 * mark other than a dot (".5") or a fraction sign (U+00BC on). */
-		while (i < n && !(cls[i] & TC_NUMBER) &&
-		       !(t[i].kind == TK_PUNCT && (t[i].cp == '.' || t[i].cp >= 0xBC)))
+		while (i < n && !(cls[i] & (TC_NUMBER | TC_MARK)))
 			i++;
 		if (i == n)
 			break;

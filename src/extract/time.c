@@ -1416,12 +1416,27 @@ enum { U_DAY = 1, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_C
 /* The U_* unit the word T names, given that its class has TC_ANCHOR. */
 static int unit_word(const char *x, const token *t)
 {
-	static const char *const u[] = {"day", "days", "week", "weeks", "fortnight", "fortnights", "month",
-					"months", "quarter", "quarters", "year", "years", "decade", "decades", NULL};
-	for (int k = 0; u[k]; k++)
-		if (word_is(x, t, u[k]))
-			return k / 2 + 1;
-	return 0;
+	/* By length, then one compare a word (token_word of a literal). */
+	switch (t->end - t->start) {
+	case 3:
+		return word_is(x, t, "day") ? U_DAY : 0;
+	case 4:
+		return word_is(x, t, "days") ? U_DAY : word_is(x, t, "week") ? U_WEEK : word_is(x, t, "year") ? U_YEAR : 0;
+	case 5:
+		return word_is(x, t, "weeks") ? U_WEEK : word_is(x, t, "month") ? U_MONTH : word_is(x, t, "years") ? U_YEAR : 0;
+	case 6:
+		return word_is(x, t, "months") ? U_MONTH : word_is(x, t, "decade") ? U_DECADE : 0;
+	case 7:
+		return word_is(x, t, "quarter") ? U_QUARTER : word_is(x, t, "decades") ? U_DECADE : 0;
+	case 8:
+		return word_is(x, t, "quarters") ? U_QUARTER : 0;
+	case 9:
+		return word_is(x, t, "fortnight") ? U_FORTNIGHT : 0;
+	case 10:
+		return word_is(x, t, "fortnights") ? U_FORTNIGHT : 0;
+	default:
+		return 0;
+	}
 }
 
 static int unit_of(const char *x, const token *t)
@@ -3231,7 +3246,7 @@ static int dead_start(const char *x, const token *t, size_t n, const uint8_t *cl
 	if (a->kind == TK_NUM && b && b->kind == TK_WORD && !(cls[i] & TC_STRONG) &&
 	    !(cls[i + 1] & (TC_TIME | TC_STRONG)))
 		return !carries_on(x, b);
-	if (b && cls[i + 1])
+	if (b && (cls[i + 1] & ~TC_MARK))
 		return 0;
 	if (a->kind == TK_NUM)
 		return !(cls[i] & TC_STRONG) &&
@@ -3268,6 +3283,40 @@ enum {
 	R_ALL = (1 << 12) - 1
 };
 
+/* Of the rules a number opens, those a plain number at token K (digits,
+ * maybe with "," or ".", no letter) can: a date (absolute) only as a day
+ * of the month ("17 March", "the 18th") or with a glued separator and a
+ * part after ("4/17", "17.04.2025", "2025-04-17"); a year alone only with
+ * four digits, three after "year" ("the year 800") or as a month before a
+ * dash or slash ("11 - 2016"); an offset or week span only before its
+ * unit, a half ("2 1/2 weeks", "2 and a half years", "2½"), "next" or
+ * "past" ("the 3 next weeks"); a decade only before 's ("the 80's", "80
+ * s").  The rules themselves test the same, after more work. */
+static unsigned plain_number(const char *x, const token *t, size_t n, const uint8_t *cls, size_t k)
+{
+	const token *a = &t[k], *nx = k + 1 < n ? &t[k + 1] : NULL;
+	unsigned r = R_ALL;
+	uint32_t q = a->start, lim = t[n - 1].end, len = a->end - a->start;
+	while (q < lim && is_digit(x[q]))
+		q++;
+	int glued = q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') && (is_digit(x[q + 1]) || is_alpha(x[q + 1]));
+	int ord, v = intval(x, a, &ord);
+	if (!glued && !(v >= 1 && v <= 31))
+		r &= ~R_ABS;
+	int dash = nx && nx->kind == TK_PUNCT && (nx->cp == '-' || nx->cp == '/');
+	if (!(len == 4 || (len == 3 && k > 0 && token_word(x, &t[k - 1], "year")) || (len <= 2 && dash)))
+		r &= ~R_YEAR;
+	int unit_next = nx && (cls[k + 1] & TC_ANCHOR);
+	if (!unit_next)
+		r &= ~R_SPAN;
+	if (!(unit_next || (nx && (nx->kind == TK_NUM || token_word(x, nx, "and") || (cls[k + 1] & TC_TIME) ||
+				   (nx->kind == TK_PUNCT && nx->cp == 0xBD)))))
+		r &= ~R_OFFSET;
+	if (!(nx && ((nx->flags & TF_POSS) || token_word(x, nx, "s"))))
+		r &= ~R_DECADE;
+	return r;
+}
+
 /* The rules that can open at token I (0: none), by what it and the token
  * after it are (the others fail on it at once, but only after some work):
  * a number opens no relative frame, no "rest of", "end of" or month
@@ -3291,15 +3340,13 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 			s++;
 		const token *nx = i + 1 < n ? &t[i + 1] : NULL;
 		if (s == a->end) {
-			r &= ~R_WEEK;
+			r &= ~R_WEEK & plain_number(x, t, n, cls, i);
 			/* A year's quarter: "2024 Q3", "2017-q1", "2024's fourth
-			 * quarter"; a decade: "the 1980 's", "80 s". */
+			 * quarter". */
 			if (a->end - a->start != 4 ||
 			    !(nx && ((nx->kind == TK_WORD && nx->end - nx->start == 2) || (nx->flags & TF_POSS) ||
 				     (nx->kind == TK_PUNCT && nx->cp == '-'))))
 				r &= ~R_QUARTER;
-			if (!(nx && ((nx->flags & TF_POSS) || token_word(x, nx, "s"))))
-				r &= ~R_DECADE;
 		} else if (!date_suffix(x + s, a->end - s, s - a->start)) {
 			return 0; /* "200m", "5.2bn", "20Mbps", "3G" */
 		}
@@ -3331,8 +3378,14 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 	/* "in 3 days", "in a week": a count after it ("in 2004", "in
 	 * December" start at the date). */
 	if (token_word(x, a, "in")) {
-		if (i + 1 < n && (t[i + 1].kind == TK_NUM || (cls[i + 1] & TC_NUMBER)))
-			return R_OFFSET | R_REL;
+		/* The count's unit comes within the next few tokens ("in a
+		 * couple of days", "in 2 and a half years"). */
+		if (i + 1 < n && (t[i + 1].kind == TK_NUM || (cls[i + 1] & TC_NUMBER))) {
+			for (size_t k = i + 2; k < n && k <= i + 8; k++)
+				if (t[k].kind == TK_WORD && (cls[k] & TC_ANCHOR))
+					return R_OFFSET;
+			return 0;
+		}
 		/* "in the coming weeks", "in the days ahead" ("in the last
 		 * year" starts at "the") */
 		return i + 3 < n && token_word(x, &t[i + 1], "the") &&
@@ -3344,7 +3397,7 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		/* "the 18 June", "the 12 months to March", "the 80's": before a
 		 * number with no letter, only a date, an offset or a decade. */
 		if (i + 1 < n && t[i + 1].kind == TK_NUM && !has_letter(x, &t[i + 1]))
-			return R_ABS | R_OFFSET | R_DECADE;
+			return (R_ABS | R_OFFSET | R_DECADE) & plain_number(x, t, n, cls, i + 1);
 		return R_ALL & ~(R_YEAR | R_MONTH);
 	}
 	return R_ALL;

@@ -54,11 +54,23 @@ static inline uint32_t word_hash(const char *s, size_t n, int fold)
 
 static uint32_t hash(const char *s, size_t n) { return word_hash(s, n, 0); }
 
+/* The filter bit of hash H. */
+static inline uint32_t filter_bit(const lexmap *m, uint32_t h) { return (h * 0x9E3779B1u) >> m->filter_shift; }
+
+static inline int filter_has(const lexmap *m, uint32_t h)
+{
+	uint32_t b = filter_bit(m, h);
+	return (m->filter[b >> 3] >> (b & 7)) & 1;
+}
+
 int lexmap_get(const lexmap *m, const char *s, size_t n)
 {
 	if (!m->slots)
 		return -1;
-	for (uint32_t i = hash(s, n) & m->mask;; i = (i + 1) & m->mask) {
+	uint32_t h = hash(s, n);
+	if (!filter_has(m, h))
+		return -1;
+	for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
 		const struct lexslot *e = &m->slots[i];
 		if (!e->key)
 			return -1;
@@ -83,8 +95,11 @@ static struct lexslot *slot_of(lexmap *m, const char *key, size_t n)
 static void map_update(lexmap *m, const char *key, size_t n, int value, int op)
 {
 	struct lexslot *e = slot_of(m, key, n);
-	if (!e->key)
+	if (!e->key) {
 		*e = (struct lexslot){key, (uint32_t)n, value};
+		uint32_t b = filter_bit(m, hash(key, n));
+		m->filter[b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
 	else if (op == 1)
 		e->value |= value;
 	else if (op == 2)
@@ -105,9 +120,15 @@ static void map_init(lexmap *m, size_t expected)
 	while (cap < expected * 2 + 2)
 		cap <<= 1;
 	m->slots = calloc(cap, sizeof *m->slots);
-	if (!m->slots)
+	/* 8 * cap filter bits: 2^bits of them. */
+	m->filter = calloc(cap, 1);
+	if (!m->slots || !m->filter)
 		die("out of memory");
 	m->mask = cap - 1;
+	unsigned bits = 3; /* log2(8 * cap) */
+	while ((1u << bits) < 8 * cap)
+		bits++;
+	m->filter_shift = 32 - bits;
 }
 
 /* Adds KEY unless present (the first entry wins). */
@@ -189,7 +210,7 @@ static void class_phrase_map(lexmap *m, const lexicon_file *f, const char *const
 {
 	map_init(m, f->count * 4);
 	for (unsigned i = 0; i < f->count; i++) {
-		size_t cl, pl;
+		size_t cl = 0, pl = 0;
 		const char *c = field(f->entries[i], 0, &cl);
 		const char *p = field(f->entries[i], 1, &pl);
 		int v = c ? class_of(c, cl, classes) : -1;
@@ -696,7 +717,7 @@ int lexicon_find_furniture(const char *folded, size_t flen, const uint32_t *star
 
 int lexmap_get_hashed(const lexmap *m, const char *s, size_t n, uint32_t h)
 {
-	if (!m->slots)
+	if (!m->slots || !filter_has(m, h))
 		return -1;
 	for (uint32_t i = h & m->mask;; i = (i + 1) & m->mask) {
 		const struct lexslot *e = &m->slots[i];

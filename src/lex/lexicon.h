@@ -20,6 +20,11 @@ typedef struct lexmap {
 		int value;
 	} *slots;
 	uint32_t mask;
+	/* A bit per 8 slots' worth of keys, set for each key's hash (one
+	 * multiply and shift away from the slot's bits): most absent words
+	 * cost one test and no probe. */
+	uint8_t *filter;
+	uint32_t filter_shift;
 } lexmap;
 
 /* The value stored for the N bytes at S, or -1 when absent. */
@@ -60,8 +65,10 @@ enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/quni
  * it can anchor a time expression: TC_ANCHOR for any number word, month,
  * weekday or word of data/time_anchors.txt, TC_STRONG for the last three
  * alone (a number word anchors a date only beside one of them).
+ * TC_MARK is punctuation alone: a dot or a sign from U+00BC on (fractions,
+ * curly quotes), the marks that may open an amount (".5", "½").
  * TC_UNKNOWN marks a token the tokenizer left for extract_classes. */
-enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8, TC_UNKNOWN = 0x80 };
+enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8, TC_MARK = 0x10, TC_UNKNOWN = 0x80 };
 
 /* The TC_* bits of the N bytes at S (a word, any case). */
 int lexicon_token_class(const char *s, size_t n);

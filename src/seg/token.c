@@ -285,7 +285,8 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	 * no hyphen, no final digit, too short for an ISO date). */
 	uint8_t cls = TC_UNKNOWN;
 	if (kind == TK_PUNCT)
-		cls = (cp == '-' || cp == '\'' || cp == 0x2019) ? TC_NUMBER | TC_TIME : 0;
+		cls = (uint8_t)(((cp == '-' || cp == '\'' || cp == 0x2019) ? TC_NUMBER | TC_TIME : 0) |
+				((cp == '.' || cp >= 0xBC) ? TC_MARK : 0));
 	else if (kind == TK_WORD && !lexicon_class_maybe(lexicon_get(), hash) && !(flags & TF_HYPHEN) &&
 		 end - i <= 10 && !(t->s[end - 1] >= '0' && t->s[end - 1] <= '9'))
 		cls = 0;
