@@ -3416,6 +3416,11 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 	if (na == n)
 		return;
 	for (size_t i = 0; i < n;) {
+		/* Only a token with a time or number class opens a rule. */
+		while (i < n && !(cls[i] & (TC_TIME | TC_NUMBER)))
+			i++;
+		if (i == n)
+			break;
 		size_t used = 0;
 		if (na < i)
 			for (na = i; na < n && !(cls[na] & TC_STRONG); na++)
@@ -3426,7 +3431,7 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 			i = na - ANCHOR_REACH;
 			continue;
 		}
-		unsigned rules = (cls[i] & (TC_TIME | TC_NUMBER)) && anchored(cls, i, na) ? start_rules(text, t, n, cls, i) : 0;
+		unsigned rules = anchored(cls, i, na) ? start_rules(text, t, n, cls, i) : 0;
 		if (!rules) {
 			i++;
 			continue;

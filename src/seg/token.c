@@ -182,6 +182,14 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 
 _Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
 
+/* The bytes of V (little-endian) that are ASCII digits: 0x80 in each (no
+ * borrow or carry crosses a byte). */
+static inline uint64_t swar_digits(uint64_t v)
+{
+	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
+	return (ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high;
+}
+
 static inline __attribute__((always_inline)) int next_token(tokenizer *t, token *out)
 {
 	uint32_t i = t->pos;
@@ -251,6 +259,28 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 			t->pos = i + n;
 			return 1;
 		}
+	}
+	/* Next most common: a plain number ("12", "1987," but not "1,200" or
+	 * "5th") and ASCII punctuation, as the byte loop cuts them. */
+	unsigned c0 = t->s[i], k0 = utf8_class[c0];
+	if ((k0 & CC_DIGIT) && i + LEXICON_READ_AHEAD <= t->limit) {
+		uint64_t v;
+		memcpy(&v, t->s + i, 8);
+		uint64_t m = ~swar_digits(v) & (~0ULL / 255 * 128);
+		uint32_t e = i + ((uint32_t)__builtin_ctzll(m | 1ULL << 63) >> 3);
+		unsigned c = e < t->end ? t->s[e] : ' ';
+		/* A separator goes on with a digit after it, in the span. */
+		int more = (c == ',' || c == '.') && e + 1 < t->end && t->s[e + 1] >= '0' && t->s[e + 1] <= '9';
+		if (m && e <= t->end && !more && !(utf8_class[c] & (CC_UPPER | CC_LOWER))) {
+			*out = (token){.w1 = 1, .start = i, .end = e, .cp = c0, .kind = TK_NUM, .flags = flags, .cls = TC_UNKNOWN};
+			t->pos = e;
+			return 1;
+		}
+	} else if ((k0 & CC_PUNCT) && c0 != '\'' && c0 != '.') {
+		*out = (token){.w1 = 1, .start = i, .end = i + 1, .cp = c0, .kind = TK_PUNCT, .flags = flags,
+			       .cls = c0 == '-' ? TC_NUMBER | TC_TIME : 0};
+		t->pos = i + 1;
+		return 1;
 	}
 	uint32_t len, cp = at(t, i, &len), end, hash = 0;
 	uint8_t kind;
