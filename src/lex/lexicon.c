@@ -604,6 +604,30 @@ static inline int swar_has_digit(uint64_t v)
 	return ((ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high) != 0;
 }
 
+/* Can the word of 1 to 15 ASCII letters whose lowercase halves are W1, W2
+ * (FIRST its first byte as written, NEXT the byte after it) carry a number
+ * or a time?  A number word or an anchor, but not one that never does
+ * without a digit or another such word in the sentence: "a" and "an", a
+ * single letter (a scale only after digits: "12 k"), "now" (only "3 days
+ * from now"), a lowercase "may" or "march" (a verb, unless "may/5",
+ * "march-2"; time.c's dead_start).  The bit first, then the word itself:
+ * a bit alone lets a sentence in on a collision (one word in 250). */
+static inline int qt_word(const lexicons *lx, uint64_t w1, uint64_t w2, unsigned first, unsigned next)
+{
+	uint32_t h = lexicon_mix(w1, w2), g = h & QT_MASK;
+	if (!(lx->qt_bits[g >> 3] & (1u << (g & 7))))
+		return 0;
+	if (!(lexicon_letters_class(lx, w1, w2, h) & (TC_NUMBER | TC_ANCHOR)))
+		return 0;
+	if (w2)
+		return 1;
+	if (w1 < 0x100 || (w1 < 0x10000 && (w1 & 0xFF) == 'a') || w1 == LEXICON_PACK3('n', 'o', 'w'))
+		return 0;
+	if ((first & 0x20) && (w1 == LEXICON_PACK3('m', 'a', 'y') || w1 == LEXICON_PACK5('m', 'a', 'r', 'c', 'h')))
+		return next == '/' || next == '-' || next == '.';
+	return 1;
+}
+
 int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 {
 	const lexicons *lx = lexicon_get();
@@ -654,8 +678,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 				size_t len = (size_t)__builtin_ctzll(m) >> 3;
 				if (i + len <= n) {
 					uint64_t keep = (1ULL << (8 * len)) - 1;
-					uint32_t g = lexicon_mix((v | lower) & keep, 0) & QT_MASK;
-					if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
+					if (qt_word(lx, (v | lower) & keep, 0, c, (unsigned char)s[i + len]))
 						return 1;
 					at1 &= ~keep;
 					i += at1 ? (size_t)__builtin_ctzll(at1) >> 3 : 8;
@@ -669,8 +692,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 				size_t n2 = m2 ? (size_t)__builtin_ctzll(m2) >> 3 : 8, len = 8 + n2;
 				if (i + len <= n && m2) {
 					uint64_t keep2 = (~0ULL >> 1) >> (63 - 8 * n2);
-					uint32_t g = lexicon_mix(v | lower, (v2 | lower) & keep2) & QT_MASK;
-					if (lx->qt_bits[g >> 3] & (1u << (g & 7)))
+					if (qt_word(lx, v | lower, (v2 | lower) & keep2, c, 0))
 						return 1;
 					uint64_t at2 = (l2 | v2) & high & ~keep2;
 					i += 8 + (at2 ? (size_t)__builtin_ctzll(at2) >> 3 : 8);
@@ -686,9 +708,23 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 		size_t j = i;
 		while (j < n && utf8_alnum_fold[(unsigned char)s[j]])
 			j++;
-		uint32_t h = word_hash(s + i, j - i, 1) & QT_MASK;
-		if (lx->qt_bits[h >> 3] & (1u << (h & 7)))
-			return 1;
+		if (j - i <= 15) {
+			/* ASCII letters (a digit or any other byte said yes
+			 * above), folded and zero-padded as qt_word takes them. */
+			unsigned char w[16] = {0};
+			for (size_t k = i; k < j; k++)
+				w[k - i] = (unsigned char)(s[k] | 0x20);
+			uint64_t w1, w2;
+			memcpy(&w1, w, 8);
+			memcpy(&w2, w + 8, 8);
+			if (qt_word(lx, w1, w2, c, j < n ? (unsigned char)s[j] : 0))
+				return 1;
+		} else {
+			uint32_t h = word_hash(s + i, j - i, 1), g = h & QT_MASK;
+			if ((lx->qt_bits[g >> 3] & (1u << (g & 7))) &&
+			    (lexicon_token_class_hashed(s + i, j - i, h) & (TC_NUMBER | TC_ANCHOR)))
+				return 1;
+		}
 		i = j;
 	}
 	return 0;

@@ -143,6 +143,10 @@ static inline uint64_t lexicon_swar_letters(uint64_t v)
  * zero-padded (so the length is in them), by two multiplies.  The
  * tokenizer and the prescan compute it eight bytes at a time.  The best
  * bits of the product go low, where the maps' masks take them. */
+/* A short lowercase word as lexicon_mix's W1 takes it. */
+#define LEXICON_PACK3(a, b, c) ((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16)
+#define LEXICON_PACK5(a, b, c, d, e) (LEXICON_PACK3(a, b, c) | (uint64_t)(d) << 24 | (uint64_t)(e) << 32)
+
 static inline uint32_t lexicon_mix(uint64_t w1, uint64_t w2)
 {
 	uint64_t p = (w1 * 0x9E3779B97F4A7C15ULL) ^ (w2 * 0xC2B2AE3D27D4EB4FULL);

@@ -185,6 +185,37 @@ Test(prescan, sentences_without_numbers_are_skipped)
 		cr_expect(!lexicon_may_have_quantity(no[i], strlen(no[i]), strlen(no[i])), "%s", no[i]);
 }
 
+/* Words of the lexicons that carry nothing without a digit or another
+ * such word do not let a sentence in: a lowercase "may" or "march" (verbs),
+ * "now", a single letter ("I'm"), "a"; as a month or with a count they do. */
+Test(prescan, words_that_carry_nothing_alone)
+{
+	static const char *const yes[] = {
+		"Talks may resume in May.", "They marched in March.", "Prices may/5 rise.", "It came a million times.",
+		"Seven days from now.", "We may know more next week.", "It may rise by half.",
+	};
+	static const char *const no[] = {
+		"The company may grow.", "Troops march on the capital.", "I'm not sure now.", "It is a k or a b.",
+		"An aide may march out now.",
+	};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+		/* As the pipeline calls it (16 bytes readable past the end) and
+		 * with nothing past the end: the same answer. */
+		size_t n = strlen(yes[i]);
+		char padded[128] = {0};
+		memcpy(padded, yes[i], n);
+		cr_expect(lexicon_may_have_quantity(yes[i], n, n), "%s", yes[i]);
+		cr_expect(lexicon_may_have_quantity(padded, n, n + 16), "%s (padded)", yes[i]);
+	}
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+		size_t n = strlen(no[i]);
+		char padded[128] = {0};
+		memcpy(padded, no[i], n);
+		cr_expect(!lexicon_may_have_quantity(no[i], n, n), "%s", no[i]);
+		cr_expect(!lexicon_may_have_quantity(padded, n, n + 16), "%s (padded)", no[i]);
+	}
+}
+
 /* With more text readable after the sentence (the pipeline's case), words
  * are read 16 bytes at a time: a word cut by the sentence's end counts as
  * cut, and nothing after the end counts at all. */

@@ -165,6 +165,25 @@ Test(token, invalid_utf8_is_one_punct_byte)
 	cr_expect_eq(tk[1].kind, TK_PUNCT);
 }
 
+/* Punctuation is one token with the class the rules skip on: a dash
+ * joins numbers and dates, a dot or a sign from U+00BC on may open an
+ * amount (".5", "½"), other marks open nothing. */
+Test(token, punctuation_classes)
+{
+	const char *t = "a , - . ½ ; ’ ( ...";
+	token tk[12];
+	int n = tokens(t, tk, 12);
+	cr_assert_eq(n, 9);
+	const uint8_t want[] = {0, 0, TC_NUMBER | TC_TIME, TC_MARK, TC_MARK, 0, TC_NUMBER | TC_TIME | TC_MARK, 0, TC_MARK};
+	for (int i = 1; i < n; i++) {
+		cr_expect_eq(tk[i].kind, TK_PUNCT, "token %d", i);
+		cr_expect_eq(tk[i].cls, want[i], "class of token %d: %#x", i, tk[i].cls);
+		cr_expect_eq(tk[i].hash, 0u);
+		cr_expect_eq(tk[i].w1, 1u);
+	}
+	cr_expect_eq(tk[8].end - tk[8].start, 3, "... is one token");
+}
+
 /* Words of up to 15 ASCII letters are read eight bytes at a time when 16
  * bytes may be read from them; anything else byte by byte.  The two must
  * cut, flag, hash and class every word alike: each text is cut at every
@@ -187,6 +206,7 @@ Test(token, word_fast_path_matches_the_byte_loop)
 		"Seven eight nine: sixteen sixteenletters seventeenletterss fifteenletterss x. U.S. a.m. end",
 		"“Quoted” words, café Müller—dashes… and ‘curly’ apostrophes’ ABCDEFGHIJKLMNO ABCDEFGH abcdefg",
 		"TWO thousand Troops, twenty-one MONDAY Yesterday januaryish Monday's COVID19 x'y a-b",
+		"In 1987, 1,200 of 12.5 mln (5th) 12k 3/4 2025-04-17 17.04.2025 123456789012 7. 8,x 9.y 10:30 1990s.",
 	};
 	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
 		const char *t = texts[k];
