@@ -3301,7 +3301,13 @@ static unsigned plain_number(const char *x, const token *t, size_t n, const uint
 		q++;
 	int glued = q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') && (is_digit(x[q + 1]) || is_alpha(x[q + 1]));
 	int ord, v = intval(x, a, &ord);
-	if (!glued && !(v >= 1 && v <= 31))
+	/* A day opening a date ("17 March", "18 to 22 June", "5 of May",
+	 * "on 18.") has a month, a connector, "of", "day" or a mark next,
+	 * or nothing; after "the" ("the 18 June"), the same or "on/for the
+	 * 18" (absolute). */
+	int day_next = !nx || nx->kind == TK_PUNCT || (cls[k + 1] & TC_STRONG) || connector(x, nx) ||
+		       token_word(x, nx, "of") || token_word(x, nx, "day");
+	if (!glued && !(v >= 1 && v <= 31 && (day_next || (k > 0 && token_word(x, &t[k - 1], "the")))))
 		r &= ~R_ABS;
 	int dash = nx && nx->kind == TK_PUNCT && (nx->cp == '-' || nx->cp == '/');
 	if (!(len == 4 || (len == 3 && k > 0 && token_word(x, &t[k - 1], "year")) || (len <= 2 && dash)))
@@ -3313,6 +3319,46 @@ static unsigned plain_number(const char *x, const token *t, size_t n, const uint
 				   (nx->kind == TK_PUNCT && nx->cp == 0xBD)))))
 		r &= ~R_OFFSET;
 	if (!(nx && ((nx->flags & TF_POSS) || token_word(x, nx, "s"))))
+		r &= ~R_DECADE;
+	return r;
+}
+
+/* The rules "the" at token I (not last) can open, by the token after it
+ * (the rules skip "the" and test the same there, after more work): a week
+ * count after "week", an ordinal or "last"/"final" ("the third week of",
+ * "the last Sunday of"); a span after a unit ("the week of April 10");
+ * "the rest of"; a part ("the end of"); a quarter or half two tokens on
+ * ("the first quarter"); a date after a number ("the 18th"); an offset
+ * after a number, a unit or a time word ("the next 3 days", "the day
+ * before"); a decade after an anchor or an apostrophe ("the eighties",
+ * "the '80s"); never a year or a month alone. */
+static unsigned the_rules(const char *x, const token *t, size_t n, const uint8_t *cls, size_t i)
+{
+	const token *a = &t[i], *b = &t[i + 1];
+	uint8_t cb = cls[i + 1];
+	unsigned r = R_ALL & ~(R_ISO | R_YEAR | R_MONTH);
+	int num = b->kind == TK_NUM || (cb & TC_NUMBER);
+	if (!(num || token_word(x, b, "week") || token_word(x, b, "last") || token_word(x, b, "final")))
+		r &= ~R_WEEK;
+	if (!(cb & TC_ANCHOR))
+		r &= ~R_SPAN;
+	if (!(token_word(x, b, "rest") || token_word(x, b, "remainder")))
+		r &= ~R_REST;
+	if (!(token_word(x, b, "early") || token_word(x, b, "beginning") || token_word(x, b, "start") ||
+	      token_word(x, b, "middle") || token_word(x, b, "mid") || token_word(x, b, "end") || token_word(x, b, "late")))
+		r &= ~R_PART;
+	if (!(i + 2 < n && (token_word(x, &t[i + 2], "quarter") || token_word(x, &t[i + 2], "qtr") ||
+			    token_word(x, &t[i + 2], "half"))))
+		r &= ~R_QUARTER;
+	/* absolute() reads "the" itself only as a compact form, glued to a
+	 * mark and a letter or digit. */
+	uint32_t e = a->end, lim = t[n - 1].end;
+	int glued = e + 1 < lim && (x[e] == '/' || x[e] == '-' || x[e] == '.') && (is_digit(x[e + 1]) || is_alpha(x[e + 1]));
+	if (!(num || glued))
+		r &= ~R_ABS;
+	if (!(num || (cb & (TC_TIME | TC_ANCHOR))))
+		r &= ~R_OFFSET;
+	if (!(num || (cb & TC_ANCHOR) || (b->kind == TK_PUNCT && (b->cp == '\'' || b->cp == 0x2019))))
 		r &= ~R_DECADE;
 	return r;
 }
@@ -3398,8 +3444,13 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 		 * number with no letter, only a date, an offset or a decade. */
 		if (i + 1 < n && t[i + 1].kind == TK_NUM && !has_letter(x, &t[i + 1]))
 			return (R_ABS | R_OFFSET | R_DECADE) & plain_number(x, t, n, cls, i + 1);
-		return R_ALL & ~(R_YEAR | R_MONTH);
+		return i + 1 < n ? the_rules(x, t, n, cls, i) : R_ALL & ~(R_YEAR | R_MONTH);
 	}
+	/* A month name opens only a date ("March 3", "Oct-2"), a frame
+	 * ("March last year") or itself: no count, ordinal, part, decade,
+	 * quarter or year begins with one. */
+	if ((cls[i] & TC_STRONG) && month_of(x, a) > 0)
+		return R_ABS | R_REL | R_MONTH;
 	return R_ALL;
 }
 
