@@ -3176,8 +3176,14 @@ static uint8_t class_of(const lexicons *lx, const char *text, const token *t, si
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls, const uint32_t *todo, size_t ntodo)
 {
 	const lexicons *lx = lexicon_get();
-	for (size_t k = 0; k < ntodo; k++)
-		cls[todo[k]] = class_of(lx, text, t, n, todo[k]);
+	for (size_t k = 0; k < ntodo; k++) {
+		size_t j = todo[k];
+		/* A number word the tokenizer classed: only "in nineteen
+		 * ninety" is left (class_of's last step). */
+		cls[j] = cls[j] != TC_UNKNOWN ? (uint8_t)((cls[j] & ~TC_UNKNOWN) |
+							  (j > 0 && spelled_year_before(text, &t[j - 1]) ? TC_STRONG : 0))
+					       : class_of(lx, text, t, n, j);
+	}
 }
 
 /* Can a time expression start at token I, given NA, the first anchor at

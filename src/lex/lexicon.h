@@ -67,7 +67,9 @@ enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/quni
  * alone (a number word anchors a date only beside one of them).
  * TC_MARK is punctuation alone: a dot or a sign from U+00BC on (fractions,
  * curly quotes), the marks that may open an amount (".5", "½").
- * TC_UNKNOWN marks a token the tokenizer left for extract_classes. */
+ * TC_UNKNOWN marks a token the tokenizer left for extract_classes; with
+ * other bits, they are the word's own class and only its context is left
+ * (a number word: "in nineteen ninety"). */
 enum { TC_NUMBER = 1, TC_TIME = 2, TC_ANCHOR = 4, TC_STRONG = 8, TC_MARK = 0x10, TC_UNKNOWN = 0x80 };
 
 /* The TC_* bits of the N bytes at S (a word, any case). */

@@ -46,7 +46,8 @@ typedef struct token {
 	uint8_t flags; /* TF_* */
 	uint8_t cls;   /* the tokenizer: the TC_* bits (lex/lexicon.h) where they are
 	                * plain (punctuation, a word with no class), else
-	                * TC_UNKNOWN for extract_classes to settle */
+	                * TC_UNKNOWN for extract_classes to settle (with a
+	                * number word's own bits) */
 } token;
 
 typedef struct tokenizer {

@@ -255,7 +255,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 			/* The class here, but for a number word: extract_classes
 			 * looks at the word before it ("in nineteen ninety"). */
 			int wc = lexicon_letters_class(lexicon_get(), w1, w2, h);
-			out->cls = (wc & TC_NUMBER) ? TC_UNKNOWN : (uint8_t)wc;
+			out->cls = (uint8_t)((wc & TC_NUMBER) ? TC_UNKNOWN | wc : wc);
 			t->pos = i + n;
 			return 1;
 		}
@@ -344,7 +344,7 @@ size_t token_run_classes(tokenizer *t, token *out, size_t max, uint8_t *cls, uin
 		uint8_t c = out[n].cls;
 		cls[n] = c;
 		todo[k] = (uint32_t)n; /* kept only when unknown: no branch */
-		k += c == TC_UNKNOWN;
+		k += (c & TC_UNKNOWN) != 0;
 		n++;
 	}
 	*t = tk;
