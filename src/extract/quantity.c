@@ -1010,7 +1010,10 @@ static size_t second_bound(qctx *c, size_t end, qrec *r)
 void quantity_extract(const char *text, const token *t, size_t n, const uint8_t *cls, const uint8_t *taken,
 		      uint32_t article, vec *out)
 {
-	qctx cx = {.text = text, .t = t, .n = n, .cls = cls}, *c = &cx;
+	/* The element cache starts empty: its slots need no zeroing. */
+	qctx cx, *c = &cx;
+	cx.text = text, cx.t = t, cx.n = n, cx.cls = cls;
+	memset(cx.cached, 0, sizeof cx.cached);
 	size_t i = 0, lo = 0;
 	while (i < n) {
 		/* Most tokens open nothing: a word with no number class, a
