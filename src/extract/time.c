@@ -2133,14 +2133,26 @@ static size_t span_from(tctx *c, size_t i)
 /* Does the sentence report something done by REF?  A perfect ("have been
  * shot down", "had advanced") or a past passive ("were sent") marked by its
  * auxiliary, or "so far" / "to date": "this week", "this month" and "this
- * year" then run to REF only.  A past without an auxiliary ("rose") is not
- * told from a present without a verb lexicon and keeps the whole period. */
+ * year" then run to REF only.  So does a simple past of data/tense.txt
+ * ("rose", "fell", "began") in a sentence with nothing that looks ahead
+ * ("will", "if", "expected"); a regular "-ed" form is not told from an
+ * adjective ("the planned vote") and counts only after an auxiliary. */
 static int done_by_ref(const tctx *c)
 {
 	static const char *const aux[] = {"has", "have", "had", "'ve", "was", "were", NULL};
 	static const char *const ends[] = {"ed", "en", "wn", "ne", "t", "de", NULL};
 	const char *x = c->text;
 	const token *t = c->t;
+	const lexmap *tense = &lexicon_get()->tense;
+	int past = 0, ahead = 0;
+	for (size_t k = 0; k < c->n; k++)
+		if (t[k].kind == TK_WORD && (t[k].flags & TF_LOWER)) {
+			int v = lookup(tense, x, &t[k]);
+			past |= v == TENSE_PAST;
+			ahead |= v == TENSE_FUTURE;
+		}
+	if (past && !ahead)
+		return 1;
 	for (size_t k = 0; k + 1 < c->n; k++) {
 		if ((word_is(x, &t[k], "so") && word_is(x, &t[k + 1], "far")) ||
 		    (word_is(x, &t[k], "to") && word_is(x, &t[k + 1], "date")))
@@ -2168,6 +2180,10 @@ static int done_by_ref(const tctx *c)
 	}
 	return 0;
 }
+
+/* Is the period word at J a possessive ("this year's festival", "this
+ * week's meeting")?  It then names the whole period. */
+static int poss_after(const tctx *c, size_t j) { return j + 1 < c->n && (c->t[j + 1].flags & TF_POSS); }
 
 /* Relative expressions at token I; returns tokens used, or 0. */
 /* "this Friday 5/12", "next Friday, May 31", "next 5/12", "next 6th of
@@ -2369,7 +2385,7 @@ static size_t relative(tctx *c, size_t i)
 					*(later ? &s : &e) = r;
 				else if (earlier) /* "earlier last week", "later next week": as early / late */
 					s = later ? mon + 3 : mon, e = later ? mon + 6 : mon + 2;
-				else if (which == 2 && done_by_ref(c))
+				else if (which == 2 && !poss_after(c, j) && done_by_ref(c))
 					e = r;
 			}
 		} else if (word_is(x, &t[j], "month")) {
@@ -2383,7 +2399,7 @@ static size_t relative(tctx *c, size_t i)
 				s = month_start(y, m), e = month_end(y, m);
 				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
-				else if (which == 2 && day_ok && done_by_ref(c))
+				else if (which == 2 && day_ok && !poss_after(c, j) && done_by_ref(c))
 					e = r;
 			}
 		} else if (word_is(x, &t[j], "year")) {
@@ -2393,7 +2409,7 @@ static size_t relative(tctx *c, size_t i)
 				s = date_to_days(y, 1, 1), e = date_to_days(y, 12, 31);
 				if (pstep == 0 && earlier && day_ok)
 					*(later ? &s : &e) = r;
-				else if (which == 2 && day_ok && done_by_ref(c))
+				else if (which == 2 && day_ok && !poss_after(c, j) && done_by_ref(c))
 					e = r;
 			}
 		} else if (word_is(x, &t[j], "decade") || word_is(x, &t[j], "fortnight")) {

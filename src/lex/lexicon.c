@@ -373,6 +373,9 @@ static void build(void)
 		class_phrase_map(&L.qpost, file("qpost"), qmod_classes, &maxw);
 		class_phrase_map(&L.qlabel, file("qlabel"), qlabel_classes, &maxw);
 		static const char *const qunit_classes[] = {"percent", "money", "age", "duration", NULL};
+		static const char *const tense_classes[] = {"past", "future", NULL};
+		unsigned tw = 0;
+		class_phrase_map(&L.tense, file("tense"), tense_classes, &tw);
 		class_phrase_map(&L.qunits, file("qunits"), qunit_classes, &maxw);
 
 		/* Token classes: number words, and words that open dates. */

@@ -60,6 +60,7 @@ enum { NUMW_UNIT = 1, NUMW_TEN, NUMW_HUNDRED, NUMW_SCALE, NUMW_DOZEN, NUMW_VAGUE
 enum { QMOD_GT = 1, QMOD_GE, QMOD_LT, QMOD_LE, QMOD_APPROX, QMOD_NEAR, QMOD_INCL };
 enum { QLABEL_BEFORE = 1, QLABEL_AFTER };
 enum { QUNIT_PERCENT = 1, QUNIT_MONEY, QUNIT_AGE, QUNIT_DURATION }; /* data/qunits.txt */
+enum { TENSE_PAST = 1, TENSE_FUTURE };                                 /* data/tense.txt */
 
 /* Token classes (lexicon_token_class): what a word may open, and whether
  * it can anchor a time expression: TC_ANCHOR for any number word, month,
@@ -88,6 +89,7 @@ typedef struct lexicons {
 	lexmap starters;      /* sentence-initial words, as capitalized */
 	lexmap months;        /* folded name or abbreviation -> 1..12 */
 	lexmap weekdays;      /* folded name or abbreviation -> 0 (Monday)..6 */
+	lexmap tense;         /* data/tense.txt: verb form -> TENSE_* */
 	lexmap furniture;     /* folded phrase -> FURN_*; proper prefixes -> 0 */
 	uint8_t first_bits[65536];  /* (first two bytes, length) of first words */
 	uint8_t anchor_bits[65536]; /* the same for each phrase's longest word */
