@@ -453,6 +453,13 @@ typedef struct npart {
 static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 static int is_alpha(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 
+/* Is X[Q] a date part's separator, a "/", "-" or "." with a letter or
+ * digit glued after it (before LIM): "4/17", "Oct-2", "17.04"? */
+static int glued_mark(const char *x, uint32_t q, uint32_t lim)
+{
+	return q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') && (is_digit(x[q + 1]) || is_alpha(x[q + 1]));
+}
+
 /* Splits the bytes from S (up to LIM) into parts; returns their count. */
 static int nparts(const tctx *c, uint32_t s, uint32_t lim, npart *p)
 {
@@ -481,7 +488,7 @@ static int nparts(const tctx *c, uint32_t s, uint32_t lim, npart *p)
 			break;
 		}
 		np++;
-		if (q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') && (is_digit(x[q + 1]) || is_alpha(x[q + 1]))) {
+		if (glued_mark(x, q, lim)) {
 			sep = x[q++];
 			continue;
 		}
@@ -710,8 +717,7 @@ static size_t numeric(tctx *c, size_t i, size_t j)
 		if (q < lim && is_digit(x[q]))
 			b = UINT32_MAX; /* glued: let nparts decide */
 	}
-	if (b != UINT32_MAX && !(q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') &&
-				 (is_digit(x[q + 1]) || is_alpha(x[q + 1]))))
+	if (b != UINT32_MAX && !glued_mark(x, q, lim))
 		return 0;
 	int np = nparts(c, t[j].start, t[n - 1].end, p);
 	if (np < 2) /* no date of one part: spare the context */
@@ -3306,11 +3312,12 @@ enum {
 };
 
 /* Of the rules a number opens, those a plain number at token K (digits,
- * maybe with "," or ".", no letter) can: a date (absolute) only as a day
- * of the month ("17 March", "the 18th") or with a glued separator and a
- * part after ("4/17", "17.04.2025", "2025-04-17"); a year alone only with
- * four digits, three after "year" ("the year 800") or as a month before a
- * dash or slash ("11 - 2016"); an offset or week span only before its
+ * maybe with "," or ".", no letter; a start, or after "the") can: a date
+ * (absolute) only as a day of the month before a month, a connector,
+ * "of" or a mark ("17 March", "18 to 22 June", "the 18 June") or with a
+ * glued separator and a part after ("4/17", "17.04.2025"); a year alone
+ * only with four digits, three after "year" ("the year 800") or as a
+ * month before a dash or slash ("11 - 2016"); an offset only before its
  * unit, a half ("2 1/2 weeks", "2 and a half years", "2½"), "next" or
  * "past" ("the 3 next weeks"); a decade only before 's ("the 80's", "80
  * s").  The rules themselves test the same, after more work. */
@@ -3321,12 +3328,10 @@ static unsigned plain_number(const char *x, const token *t, size_t n, const uint
 	uint32_t q = a->start, lim = t[n - 1].end, len = a->end - a->start;
 	while (q < lim && is_digit(x[q]))
 		q++;
-	int glued = q + 1 < lim && (x[q] == '/' || x[q] == '-' || x[q] == '.') && (is_digit(x[q + 1]) || is_alpha(x[q + 1]));
+	int glued = glued_mark(x, q, lim);
 	int ord, v = intval(x, a, &ord);
-	/* A day opening a date ("17 March", "18 to 22 June", "5 of May",
-	 * "on 18.") has a month, a connector, "of", "day" or a mark next,
-	 * or nothing; after "the" ("the 18 June"), the same or "on/for the
-	 * 18" (absolute). */
+	/* "5 of May", "on 18." (a day of REF's month); after "the" also
+	 * "for the 18" before a word. */
 	int day_next = !nx || nx->kind == TK_PUNCT || (cls[k + 1] & TC_STRONG) || connector(x, nx) ||
 		       token_word(x, nx, "of") || token_word(x, nx, "day");
 	if (!glued && !(v >= 1 && v <= 31 && (day_next || (k > 0 && token_word(x, &t[k - 1], "the")))))
@@ -3334,11 +3339,8 @@ static unsigned plain_number(const char *x, const token *t, size_t n, const uint
 	int dash = nx && nx->kind == TK_PUNCT && (nx->cp == '-' || nx->cp == '/');
 	if (!(len == 4 || (len == 3 && k > 0 && token_word(x, &t[k - 1], "year")) || (len <= 2 && dash)))
 		r &= ~R_YEAR;
-	int unit_next = nx && (cls[k + 1] & TC_ANCHOR);
-	if (!unit_next)
-		r &= ~R_SPAN;
-	if (!(unit_next || (nx && (nx->kind == TK_NUM || token_word(x, nx, "and") || (cls[k + 1] & TC_TIME) ||
-				   (nx->kind == TK_PUNCT && nx->cp == 0xBD)))))
+	if (!(nx && ((cls[k + 1] & (TC_ANCHOR | TC_TIME)) || nx->kind == TK_NUM || token_word(x, nx, "and") ||
+		     (nx->kind == TK_PUNCT && nx->cp == 0xBD))))
 		r &= ~R_OFFSET;
 	if (!(nx && ((nx->flags & TF_POSS) || token_word(x, nx, "s"))))
 		r &= ~R_DECADE;
@@ -3374,9 +3376,7 @@ static unsigned the_rules(const char *x, const token *t, size_t n, const uint8_t
 		r &= ~R_QUARTER;
 	/* absolute() reads "the" itself only as a compact form, glued to a
 	 * mark and a letter or digit. */
-	uint32_t e = a->end, lim = t[n - 1].end;
-	int glued = e + 1 < lim && (x[e] == '/' || x[e] == '-' || x[e] == '.') && (is_digit(x[e + 1]) || is_alpha(x[e + 1]));
-	if (!(num || glued))
+	if (!(num || glued_mark(x, a->end, t[n - 1].end)))
 		r &= ~R_ABS;
 	if (!(num || (cb & (TC_TIME | TC_ANCHOR))))
 		r &= ~R_OFFSET;

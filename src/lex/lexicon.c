@@ -99,11 +99,11 @@ static void map_update(lexmap *m, const char *key, size_t n, int value, int op)
 		*e = (struct lexslot){key, (uint32_t)n, value};
 		uint32_t b = filter_bit(m, hash(key, n));
 		m->filter[b >> 3] |= (uint8_t)(1u << (b & 7));
-	}
-	else if (op == 1)
+	} else if (op == 1) {
 		e->value |= value;
-	else if (op == 2)
+	} else if (op == 2) {
 		e->value = value;
+	}
 }
 
 static void map_or(lexmap *m, const char *key, size_t n, int v) { map_update(m, key, n, v, 1); }
