@@ -279,6 +279,9 @@ static void build(void)
 
 	alias_map(&L.months, file("months"), 1);
 	alias_map(&L.weekdays, file("weekdays"), 0);
+	static const char *const tense_classes[] = {"past", "future", NULL};
+	unsigned tense_words = 0;
+	class_phrase_map(&L.tense, file("tense"), tense_classes, &tense_words);
 	class_phrase_map(&L.furniture, file("furniture"), furn_classes, &L.furniture_max_words);
 	/* A bit for each first word of a phrase, so most words cost no probe. */
 	for (uint32_t i = 0; i <= L.furniture.mask; i++) {
@@ -373,9 +376,6 @@ static void build(void)
 		class_phrase_map(&L.qpost, file("qpost"), qmod_classes, &maxw);
 		class_phrase_map(&L.qlabel, file("qlabel"), qlabel_classes, &maxw);
 		static const char *const qunit_classes[] = {"percent", "money", "age", "duration", NULL};
-		static const char *const tense_classes[] = {"past", "future", NULL};
-		unsigned tw = 0;
-		class_phrase_map(&L.tense, file("tense"), tense_classes, &tw);
 		class_phrase_map(&L.qunits, file("qunits"), qunit_classes, &maxw);
 
 		/* Token classes: number words, and words that open dates. */
@@ -599,13 +599,6 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 	return 0;
 }
 
-/* Has the 8-byte word V a byte '0'..'9'?  (Bytes of 0x80 and up never
- * count: the bit trick of "hasbetween", exact for bounds under 128.) */
-static inline int swar_has_digit(uint64_t v)
-{
-	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
-	return ((ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high) != 0;
-}
 
 /* Can the word of 1 to 15 ASCII letters whose lowercase halves are W1, W2
  * (FIRST its first byte as written, NEXT the byte after it) carry a number
@@ -640,7 +633,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 	for (; i8 + 8 <= n; i8 += 8) {
 		uint64_t v;
 		memcpy(&v, s + i8, 8);
-		if (swar_has_digit(v))
+		if (lexicon_swar_digits(v))
 			return 1;
 	}
 	for (; i8 < n; i8++)

@@ -137,6 +137,14 @@ static inline uint64_t lexicon_swar_letters(uint64_t v)
 	return (ones * (127 + 0x7B) - (x & low7)) & ~x & ((x & low7) + ones * (127 - 0x60)) & high;
 }
 
+/* The bytes of V that are ASCII digits: 0x80 in each (bytes of 0x80 and
+ * up never count; no borrow or carry crosses a byte). */
+static inline uint64_t lexicon_swar_digits(uint64_t v)
+{
+	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
+	return (ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high;
+}
+
 /* The bytes the word fast paths (the tokenizer, the prescan) read from
  * the start of a word: a text must have them readable past its last
  * word's start for every word to take the fast path. */

@@ -182,13 +182,6 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 
 _Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
 
-/* The bytes of V (little-endian) that are ASCII digits: 0x80 in each (no
- * borrow or carry crosses a byte). */
-static inline uint64_t swar_digits(uint64_t v)
-{
-	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
-	return (ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high;
-}
 
 static inline __attribute__((always_inline)) int next_token(tokenizer *t, token *out)
 {
@@ -266,7 +259,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	if ((k0 & CC_DIGIT) && i + LEXICON_READ_AHEAD <= t->limit) {
 		uint64_t v;
 		memcpy(&v, t->s + i, 8);
-		uint64_t m = ~swar_digits(v) & (~0ULL / 255 * 128);
+		uint64_t m = ~lexicon_swar_digits(v) & (~0ULL / 255 * 128);
 		uint32_t e = i + ((uint32_t)__builtin_ctzll(m | 1ULL << 63) >> 3);
 		unsigned c = e < t->end ? t->s[e] : ' ';
 		/* A separator goes on with a digit after it, in the span. */
