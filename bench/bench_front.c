@@ -2,7 +2,7 @@
  * bench_front: throughput of attest's front end (read checks, paragraphs,
  * furniture and articles, tokens and sentences) on real text.
  *
- *     build/release/bench_front [SHARED_DIR] [RUNS] [qt [CORPUS]]
+ *     build/release/bench_front [SHARED_DIR] [RUNS] [qt|fq [CORPUS]]
  *
  * Three corpora, each loaded into memory first (reading, decompression and
  * JSON parsing are not timed), then run through the pipeline RUNS rounds in
@@ -17,7 +17,8 @@
  * Prints the median MB/s per core of the runs, and the peak resident set
  * size, which must stay flat in the document count.  With "qt" as the third
  * argument only the front end + quantities + times pass runs, on corpus
- * number CORPUS (0, 1, 2) alone if given (for profiling).
+ * number CORPUS (0, 1, 2) alone if given (for profiling); with "fq", the
+ * front end pass and that one, for quantities and times alone.
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -239,13 +240,15 @@ int main(int argc, char **argv)
 			rounds(&c, runs, 1, names, options, targets, NULL, NULL);
 			goto next;
 		}
+		/* "fq": the first two passes only, for quantities and times alone. */
+		int npass = argc > 3 && strcmp(argv[3], "fq") == 0 ? 2 : 3;
 		static const char *const names[] = {"front end (issue 2, target 200)", "front end + quantities + times",
 						    "everything (+ entities, claims, quotes)"};
 		static const unsigned options[] = {ATTEST_OPT_FRONT_ONLY, ATTEST_OPT_NO_CLAIMS, 0};
 		static const double targets[] = {TARGET_MBS, 0, 0};
 		static const char *const alone[] = {NULL, "quantities + times alone (target 100)", "claim stage alone"};
 		static const double alone_targets[] = {0, 100, 0};
-		rounds(&c, runs, 3, names, options, targets, alone, alone_targets);
+		rounds(&c, runs, npass, names, options, targets, alone, alone_targets);
 	next:
 		for (size_t i = 0; i < c.n; i++)
 			free(c.docs[i].text);

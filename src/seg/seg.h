@@ -54,6 +54,7 @@ typedef struct tokenizer {
 	const unsigned char *s;
 	uint32_t pos, end;
 	uint32_t limit; /* the bytes the cursor may read: TEXT[0..limit), limit >= end */
+	const lexicons *lx;
 } tokenizer;
 
 /* A cursor over TEXT[start..end) that reads no byte at or past END. */

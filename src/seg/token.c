@@ -21,12 +21,21 @@
 
 #include "base/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Sixteen 0xFF then sixteen 0: from 16 - N on, a mask of N bytes. */
+static const unsigned char keep16[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+					0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+#endif
+
 void token_init_limit(tokenizer *t, const char *text, uint32_t start, uint32_t end, uint32_t limit)
 {
 	t->s = (const unsigned char *)text;
 	t->pos = start;
 	t->end = end;
 	t->limit = limit > end ? limit : end;
+	t->lx = lexicon_get();
 }
 
 void token_init(tokenizer *t, const char *text, uint32_t start, uint32_t end)
@@ -186,10 +195,54 @@ _Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
 static inline __attribute__((always_inline)) int next_token(tokenizer *t, token *out)
 {
 	uint32_t i = t->pos;
-	/* One plain space, the common case, with no branch; then any other
-	 * white space, ASCII and Unicode. */
+	/* One plain space, the common case, with no branch; any other white
+	 * space, ASCII and Unicode, after the fast path. */
 	uint8_t flags = i < t->end && t->s[i] == ' ';
 	i += flags; /* TF_SPACE == 1 */
+#ifdef __SSE2__
+	/* Most tokens are words of up to 15 ASCII letters: one 16-byte load
+	 * gives the letters' count, the folded words W1 and W2 the hash
+	 * (lexicon_mix) and the class come from, and the case flags, with no
+	 * loop over letters.  Anything else (a hyphen, an apostrophe, a digit
+	 * or a non-ASCII byte after the letters, a single letter and a dot, a
+	 * longer word, one that runs past the end, the last 16 bytes the
+	 * cursor may read) takes the byte loop below, as do white space other
+	 * than one plain space, numbers and punctuation not served next. */
+	if (i < t->end && i + LEXICON_READ_AHEAD <= t->limit) {
+		const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + i));
+		const __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+		unsigned L = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+									 _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
+		if (L & 1) {
+			uint32_t n = (uint32_t)__builtin_ctz(~L); /* 1 to 16 */
+			/* The byte after the letters, where it is in the span. */
+			unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
+			if (n < 16 && (utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' &&
+			    !(n == 1 && c == '.')) {
+				const __m128i k = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(const void *)(keep16 + 16 - n)));
+				uint64_t w1 = (uint64_t)_mm_cvtsi128_si64(k), w2 = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(k, 8));
+				/* Bit 0x20 of each byte, the lowercase letters. */
+				unsigned low = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2)) & ((1u << n) - 1);
+				unsigned up = !(low & 1);
+				flags |= (uint8_t)(up ? TF_CAP : TF_LOWER) | (uint8_t)((up & (n >= 2) & !low) * TF_ALLCAPS);
+				uint32_t h = lexicon_mix(w1, w2);
+				out->w1 = n < 8 ? w1 : 1;
+				out->start = i;
+				out->end = i + n;
+				out->cp = t->s[i];
+				out->hash = h;
+				out->kind = TK_WORD;
+				out->flags = flags;
+				/* The class here, but for a number word: extract_classes
+				 * looks at the word before it ("in nineteen ninety"). */
+				int wc = lexicon_letters_class(t->lx, w1, w2, h);
+				out->cls = (uint8_t)((wc & TC_NUMBER) ? TC_UNKNOWN | wc : wc);
+				t->pos = i + n;
+				return 1;
+			}
+		}
+	}
+#endif
 	while (i < t->end) {
 		unsigned char c = t->s[i];
 		if (c < 0x80) {
@@ -211,6 +264,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		t->pos = t->end;
 		return 0;
 	}
+#ifndef __SSE2__
 	/* Most tokens are words of up to 15 ASCII letters: read eight bytes
 	 * at a time, no loop over letters; the hash (lexicon_mix) and the
 	 * class come from the same two words.  Anything else (a hyphen, an apostrophe, a digit or a
@@ -247,12 +301,13 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 			out->flags = flags;
 			/* The class here, but for a number word: extract_classes
 			 * looks at the word before it ("in nineteen ninety"). */
-			int wc = lexicon_letters_class(lexicon_get(), w1, w2, h);
+			int wc = lexicon_letters_class(t->lx, w1, w2, h);
 			out->cls = (uint8_t)((wc & TC_NUMBER) ? TC_UNKNOWN | wc : wc);
 			t->pos = i + n;
 			return 1;
 		}
 	}
+#endif
 	/* Next most common: a plain number ("12", "1987," but not "1,200" or
 	 * "5th") and ASCII punctuation, as the byte loop cuts them. */
 	unsigned c0 = t->s[i], k0 = utf8_class[c0];
@@ -310,7 +365,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	if (kind == TK_PUNCT)
 		cls = (uint8_t)(((cp == '-' || cp == '\'' || cp == 0x2019) ? TC_NUMBER | TC_TIME : 0) |
 				((cp == '.' || cp >= 0xBC) ? TC_MARK : 0));
-	else if (kind == TK_WORD && !lexicon_class_maybe(lexicon_get(), hash) && !(flags & TF_HYPHEN) &&
+	else if (kind == TK_WORD && !lexicon_class_maybe(t->lx, hash) && !(flags & TF_HYPHEN) &&
 		 end - i <= 10 && !(t->s[end - 1] >= '0' && t->s[end - 1] <= '9'))
 		cls = 0;
 	out->start = i;
