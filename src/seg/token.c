@@ -192,6 +192,30 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 _Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
 
 
+/* The fast path's token: the word of N ASCII letters at I, folded into W1
+ * and W2; FLAGS so far; LOW nonzero when some of its letters are
+ * lowercase. */
+static inline __attribute__((always_inline)) int short_word(tokenizer *t, token *out, uint32_t i, uint32_t n,
+							     uint64_t w1, uint64_t w2, uint8_t flags, unsigned low)
+{
+	unsigned up = !(t->s[i] & 0x20); /* an ASCII letter: uppercase */
+	flags |= (uint8_t)(up ? TF_CAP : TF_LOWER) | (uint8_t)((up & (n >= 2) & !low) * TF_ALLCAPS);
+	uint32_t h = lexicon_mix(w1, w2);
+	out->w1 = n < 8 ? w1 : 1;
+	out->start = i;
+	out->end = i + n;
+	out->cp = t->s[i];
+	out->hash = h;
+	out->kind = TK_WORD;
+	out->flags = flags;
+	/* The class here, but for a number word: extract_classes looks at the
+	 * word before it ("in nineteen ninety"). */
+	int wc = lexicon_letters_class(t->lx, w1, w2, h);
+	out->cls = (uint8_t)((wc & TC_NUMBER) ? TC_UNKNOWN | wc : wc);
+	t->pos = i + n;
+	return 1;
+}
+
 static inline __attribute__((always_inline)) int next_token(tokenizer *t, token *out)
 {
 	uint32_t i = t->pos;
@@ -223,22 +247,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 				uint64_t w1 = (uint64_t)_mm_cvtsi128_si64(k), w2 = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(k, 8));
 				/* Bit 0x20 of each byte, the lowercase letters. */
 				unsigned low = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2)) & ((1u << n) - 1);
-				unsigned up = !(low & 1);
-				flags |= (uint8_t)(up ? TF_CAP : TF_LOWER) | (uint8_t)((up & (n >= 2) & !low) * TF_ALLCAPS);
-				uint32_t h = lexicon_mix(w1, w2);
-				out->w1 = n < 8 ? w1 : 1;
-				out->start = i;
-				out->end = i + n;
-				out->cp = t->s[i];
-				out->hash = h;
-				out->kind = TK_WORD;
-				out->flags = flags;
-				/* The class here, but for a number word: extract_classes
-				 * looks at the word before it ("in nineteen ninety"). */
-				int wc = lexicon_letters_class(t->lx, w1, w2, h);
-				out->cls = (uint8_t)((wc & TC_NUMBER) ? TC_UNKNOWN | wc : wc);
-				t->pos = i + n;
-				return 1;
+				return short_word(t, out, i, n, w1, w2, flags, low);
 			}
 		}
 	}
@@ -289,22 +298,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		/* The byte after the letters, where it is in the span. */
 		unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
 		if ((utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' && !(n == 1 && c == '.')) {
-			uint32_t h = lexicon_mix(w1, w2);
-			unsigned up = !(t->s[i] & 0x20); /* an ASCII letter: uppercase */
-			flags |= (uint8_t)(up ? TF_CAP : TF_LOWER) | (uint8_t)((up & (n >= 2) & !low) * TF_ALLCAPS);
-			out->w1 = n < 8 ? w1 : 1;
-			out->start = i;
-			out->end = i + n;
-			out->cp = t->s[i];
-			out->hash = h;
-			out->kind = TK_WORD;
-			out->flags = flags;
-			/* The class here, but for a number word: extract_classes
-			 * looks at the word before it ("in nineteen ninety"). */
-			int wc = lexicon_letters_class(t->lx, w1, w2, h);
-			out->cls = (uint8_t)((wc & TC_NUMBER) ? TC_UNKNOWN | wc : wc);
-			t->pos = i + n;
-			return 1;
+			return short_word(t, out, i, n, w1, w2, flags, low != 0);
 		}
 	}
 #endif
