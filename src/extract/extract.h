@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "base/buf.h"
 #include "seg/seg.h"
@@ -61,6 +62,22 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
  * TODO get theirs.  The rules of both extractors start only at tokens
  * whose class allows it. */
 void extract_classes(const char *text, const token *t, size_t n, uint8_t *cls, const uint32_t *todo, size_t ntodo);
+
+/* The first index from I on (below N) whose class in CLS has one of
+ * BITS; N when none.  Eight classes a step: most tokens open nothing. */
+static inline size_t cls_next(const uint8_t *cls, size_t i, size_t n, uint8_t bits)
+{
+	const uint64_t mask = bits * (~0ULL / 255);
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, cls + i, 8);
+		if (v & mask)
+			return i + ((size_t)__builtin_ctzll(v & mask) >> 3);
+	}
+	while (i < n && !(cls[i] & bits))
+		i++;
+	return i;
+}
 
 /* Calendar helpers (time.c). */
 int32_t date_to_days(int y, int m, int d);

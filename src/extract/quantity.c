@@ -1018,8 +1018,7 @@ void quantity_extract(const char *text, const token *t, size_t n, const uint8_t 
 	while (i < n) {
 		/* Most tokens open nothing: a word with no number class, a
 		 * mark other than a dot (".5") or a fraction sign (U+00BC on). */
-		while (i < n && !(cls[i] & (TC_NUMBER | TC_MARK)))
-			i++;
+		i = cls_next(cls, i, n, TC_NUMBER | TC_MARK);
 		if (i == n)
 			break;
 		if (taken[i] || !may_start(c, cls, i)) {

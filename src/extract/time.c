@@ -3483,21 +3483,17 @@ void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls
 	size_t first = out->len;
 	/* The rules start only at a trigger with an anchor at most
 	 * ANCHOR_REACH tokens ahead; NA is the next anchor at or after I. */
-	size_t na = 0;
-	while (na < n && !(cls[na] & TC_STRONG))
-		na++;
+	size_t na = cls_next(cls, 0, n, TC_STRONG);
 	if (na == n)
 		return;
 	for (size_t i = 0; i < n;) {
 		/* Only a token with a time or number class opens a rule. */
-		while (i < n && !(cls[i] & (TC_TIME | TC_NUMBER)))
-			i++;
+		i = cls_next(cls, i, n, TC_TIME | TC_NUMBER);
 		if (i == n)
 			break;
 		size_t used = 0;
 		if (na < i)
-			for (na = i; na < n && !(cls[na] & TC_STRONG); na++)
-				;
+			na = cls_next(cls, i, n, TC_STRONG);
 		/* Too far before the next anchor: on to the first token that is
 		 * not (anchored() would refuse every one between). */
 		if (na - i > ANCHOR_REACH) {

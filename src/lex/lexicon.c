@@ -608,6 +608,11 @@ int lexicon_may_have_furniture(const char *s, size_t n)
  * from now"), a lowercase "may" or "march" (a verb, unless "may/5",
  * "march-2"; time.c's dead_start).  The bit first, then the word itself:
  * a bit alone lets a sentence in on a collision (one word in 250). */
+#ifdef __SSE2__
+const unsigned char lexicon_keep16[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+					 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+#endif
+
 static inline int qt_word(const lexicons *lx, uint64_t w1, uint64_t w2, unsigned first, unsigned next)
 {
 	uint32_t h = lexicon_mix(w1, w2), g = h & QT_MASK;
@@ -627,9 +632,17 @@ static inline int qt_word(const lexicons *lx, uint64_t w1, uint64_t w2, unsigned
 int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 {
 	const lexicons *lx = lexicon_get();
-	/* Most sentences that hold a digit say so here, eight bytes a step,
+	/* Most sentences that hold a digit say so here, 16 or 8 bytes a step,
 	 * before any word is hashed. */
 	size_t i8 = 0;
+#ifdef __SSE2__
+	for (; i8 + 16 <= n; i8 += 16) {
+		const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i8));
+		if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+						    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)))))
+			return 1;
+	}
+#endif
 	for (; i8 + 8 <= n; i8 += 8) {
 		uint64_t v;
 		memcpy(&v, s + i8, 8);
@@ -641,8 +654,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 			return 1;
 	/* No digit: only the words can say yes.  Where 16 bytes may be read,
 	 * a step takes a whole word of up to 15 letters, or a whole run of up
-	 * to 8 ASCII separators, with no branch per byte. */
-	const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
+	 * to 16 ASCII separators (8 without SSE2), with no branch per byte. */
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
@@ -656,6 +668,31 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 			return 1;
 		}
 		if (i + LEXICON_READ_AHEAD <= readable) {
+#ifdef __SSE2__
+			/* Letters, and the bytes a step stops at: letters and
+			 * non-ASCII bytes. */
+			const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i lo;
+			unsigned let = lexicon_sse_letters(x, &lo), stop = let | (unsigned)_mm_movemask_epi8(x);
+			if (!(let & 1)) {
+				/* Separators up to the next letter or non-ASCII byte. */
+				i += stop ? (size_t)__builtin_ctz(stop) : 16;
+				continue;
+			}
+			/* A word of 1 to 15 letters inside the sentence: hash it,
+			 * then step over the separators after it. */
+			unsigned len = (unsigned)__builtin_ctz(~let);
+			if (len < 16 && i + len <= n) {
+				uint64_t w1, w2;
+				lexicon_sse_words(lo, len, &w1, &w2);
+				if (qt_word(lx, w1, w2, c, (unsigned char)s[i + len]))
+					return 1;
+				stop &= ~0u << len;
+				i += stop ? (size_t)__builtin_ctz(stop) : 16;
+				continue;
+			}
+#else
+			const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
 			uint64_t v;
 			memcpy(&v, s + i, 8);
 			/* Letters (0x80 in each) and the bytes a step stops at:
@@ -695,6 +732,7 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 					continue;
 				}
 			}
+#endif
 		}
 		if (!utf8_alnum_fold[c]) {
 			i++;

@@ -10,6 +10,9 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A string -> int map with exact (byte) keys; keys point into the
  * compiled-in data and are not copied. */
@@ -144,6 +147,29 @@ static inline uint64_t lexicon_swar_digits(uint64_t v)
 	const uint64_t ones = ~0ULL / 255, high = ones * 128, low7 = ones * 127;
 	return (ones * (127 + ':') - (v & low7)) & ~v & ((v & low7) + ones * (127 - '/')) & high;
 }
+
+#ifdef __SSE2__
+/* Sixteen 0xFF then sixteen 0: from 16 - N on, a mask of N bytes. */
+extern const unsigned char lexicon_keep16[32];
+
+/* The ASCII letters among the 16 bytes X, a bit each (bit 0 first); *LO
+ * gets the bytes | 0x20 (ASCII letters in lowercase). */
+static inline unsigned lexicon_sse_letters(__m128i x, __m128i *lo)
+{
+	*lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	/* Bytes of 0x80 and up are negative: never in 'a'..'z'. */
+	return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(*lo, _mm_set1_epi8('a' - 1)),
+							 _mm_cmplt_epi8(*lo, _mm_set1_epi8('z' + 1))));
+}
+
+/* The first N (0 to 16) bytes of LO as lexicon_mix's two words. */
+static inline void lexicon_sse_words(__m128i lo, unsigned n, uint64_t *w1, uint64_t *w2)
+{
+	const __m128i k = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(const void *)(lexicon_keep16 + 16 - n)));
+	*w1 = (uint64_t)_mm_cvtsi128_si64(k);
+	*w2 = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(k, 8));
+}
+#endif
 
 /* The bytes the word fast paths (the tokenizer, the prescan) read from
  * the start of a word: a text must have them readable past its last

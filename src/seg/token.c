@@ -21,13 +21,6 @@
 
 #include "base/utf8.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-
-/* Sixteen 0xFF then sixteen 0: from 16 - N on, a mask of N bytes. */
-static const unsigned char keep16[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-					0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-#endif
 
 void token_init_limit(tokenizer *t, const char *text, uint32_t start, uint32_t end, uint32_t limit)
 {
@@ -234,17 +227,16 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	 * than one plain space, numbers and punctuation not served next. */
 	if (i < t->end && i + LEXICON_READ_AHEAD <= t->limit) {
 		const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + i));
-		const __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-		unsigned L = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-									 _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1))));
+		__m128i lo;
+		unsigned L = lexicon_sse_letters(x, &lo);
 		if (L & 1) {
 			uint32_t n = (uint32_t)__builtin_ctz(~L); /* 1 to 16 */
 			/* The byte after the letters, where it is in the span. */
 			unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
 			if (n < 16 && (utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' &&
 			    !(n == 1 && c == '.')) {
-				const __m128i k = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(const void *)(keep16 + 16 - n)));
-				uint64_t w1 = (uint64_t)_mm_cvtsi128_si64(k), w2 = (uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(k, 8));
+				uint64_t w1, w2;
+				lexicon_sse_words(lo, n, &w1, &w2);
 				/* Bit 0x20 of each byte, the lowercase letters. */
 				unsigned low = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2)) & ((1u << n) - 1);
 				return short_word(t, out, i, n, w1, w2, flags, low);
