@@ -629,6 +629,79 @@ static inline int qt_word(const lexicons *lx, uint64_t w1, uint64_t w2, unsigned
 	return 1;
 }
 
+/* The word of ASCII letters at *I (below N; a digit or any other byte
+ * said yes before), the long way: 1 when it may carry a quantity or a
+ * time.  *I goes to its end. */
+static int slow_word(const lexicons *lx, const char *s, size_t n, size_t *i)
+{
+	size_t a = *i, j = a;
+	while (j < n && utf8_alnum_fold[(unsigned char)s[j]])
+		j++;
+	*i = j;
+	if (j - a <= 15) {
+		/* Folded and zero-padded as qt_word takes them. */
+		unsigned char w[16] = {0};
+		for (size_t k = a; k < j; k++)
+			w[k - a] = (unsigned char)(s[k] | 0x20);
+		uint64_t w1, w2;
+		memcpy(&w1, w, 8);
+		memcpy(&w2, w + 8, 8);
+		return qt_word(lx, w1, w2, (unsigned char)s[a], j < n ? (unsigned char)s[j] : 0);
+	}
+	uint32_t h = word_hash(s + a, j - a, 1), g = h & QT_MASK;
+	return (lx->qt_bits[g >> 3] & (1u << (g & 7))) &&
+	       (lexicon_token_class_hashed(s + a, j - a, h) & (TC_NUMBER | TC_ANCHOR));
+}
+
+#ifdef __SSE2__
+/* The words of the N bytes at S (no digit among them) 16 bytes a block:
+ * the word starts of a block come from its letters at once, so that the
+ * words are hashed independently of one another rather than one after
+ * the other.  1 when a word may carry a quantity or a time, 0 when none
+ * does; -1 at a non-ASCII byte or near the end of the READABLE bytes,
+ * with *RESUME the offset the byte loop goes on from. */
+static int words_by_block(const lexicons *lx, const char *s, size_t n, size_t readable, size_t *resume)
+{
+	size_t next = 0;     /* the end of the last word read */
+	unsigned carry = 0;  /* the byte before the block is a letter */
+	for (size_t b = 0; b < n; b += 16) {
+		/* A word that starts in the block is read from its start:
+		 * LEXICON_READ_AHEAD more bytes. */
+		if (b + 16 + LEXICON_READ_AHEAD > readable) {
+			*resume = next > b ? next : b;
+			return -1;
+		}
+		const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + b));
+		__m128i lo;
+		unsigned let = lexicon_sse_letters(x, &lo), valid = n - b >= 16 ? 0xFFFFu : (1u << (n - b)) - 1;
+		if ((unsigned)_mm_movemask_epi8(x) & valid) {
+			*resume = next > b ? next : b;
+			return -1;
+		}
+		unsigned starts = let & ~(let << 1 | carry) & valid;
+		carry = let >> 15 & 1;
+		while (starts) {
+			size_t w = b + (size_t)__builtin_ctz(starts);
+			starts &= starts - 1;
+			unsigned len = (unsigned)__builtin_ctz(~lexicon_sse_letters(
+				_mm_loadu_si128((const __m128i *)(const void *)(s + w)), &lo));
+			if (len < 16 && w + len <= n) {
+				uint64_t w1, w2;
+				lexicon_sse_words(lo, len, &w1, &w2);
+				if (qt_word(lx, w1, w2, (unsigned char)s[w], (unsigned char)s[w + len]))
+					return 1;
+				next = w + len;
+			} else {
+				next = w;
+				if (slow_word(lx, s, n, &next))
+					return 1;
+			}
+		}
+	}
+	return 0;
+}
+#endif
+
 int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 {
 	const lexicons *lx = lexicon_get();
@@ -655,7 +728,13 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 	/* No digit: only the words can say yes.  Where 16 bytes may be read,
 	 * a step takes a whole word of up to 15 letters, or a whole run of up
 	 * to 16 ASCII separators (8 without SSE2), with no branch per byte. */
-	for (size_t i = 0; i < n;) {
+	size_t i = 0;
+#ifdef __SSE2__
+	int r = words_by_block(lx, s, n, readable, &i);
+	if (r >= 0)
+		return r;
+#endif
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			/* U+2000..U+203F (dashes, curly quotes, ellipsis) separate
@@ -739,27 +818,8 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 			continue;
 		}
 		/* A longer word, or one near the end. */
-		size_t j = i;
-		while (j < n && utf8_alnum_fold[(unsigned char)s[j]])
-			j++;
-		if (j - i <= 15) {
-			/* ASCII letters (a digit or any other byte said yes
-			 * above), folded and zero-padded as qt_word takes them. */
-			unsigned char w[16] = {0};
-			for (size_t k = i; k < j; k++)
-				w[k - i] = (unsigned char)(s[k] | 0x20);
-			uint64_t w1, w2;
-			memcpy(&w1, w, 8);
-			memcpy(&w2, w + 8, 8);
-			if (qt_word(lx, w1, w2, c, j < n ? (unsigned char)s[j] : 0))
-				return 1;
-		} else {
-			uint32_t h = word_hash(s + i, j - i, 1), g = h & QT_MASK;
-			if ((lx->qt_bits[g >> 3] & (1u << (g & 7))) &&
-			    (lexicon_token_class_hashed(s + i, j - i, h) & (TC_NUMBER | TC_ANCHOR)))
-				return 1;
-		}
-		i = j;
+		if (slow_word(lx, s, n, &i))
+			return 1;
 	}
 	return 0;
 }
