@@ -6,10 +6,11 @@
  *
  * Three corpora, each loaded into memory first (reading, decompression and
  * JSON parsing are not timed), then run through the pipeline RUNS rounds in
- * one process, one document at a time through one reused handle per pass;
- * a round runs the passes (front end; + quantities and times; everything)
- * one after another, and a stage alone is the median over the rounds of
- * the time its pass adds to the pass before it in the same round:
+ * one process, one document at a time through one reused handle per pass
+ * (front end; + quantities and times; everything).  A round takes each
+ * document through the passes in turn, timing each call, and a stage
+ * alone is the median over the rounds of the time its pass adds to the
+ * pass before it in the same round:
  *   - the four seed pages, each as its own document, 500 times over;
  *   - the BBC News articles of news.jsonl.gz (2,225 articles of prose);
  *   - all 21,561 articles of news.jsonl.gz, which are three quarters
@@ -131,20 +132,30 @@ static int load_seeds(const char *dir, int times, corpus *c)
 	return 0;
 }
 
-/* One pass of handle D over C: its seconds; the sentence and article
- * counts go to *SENTENCES and *ARTICLES. */
-static double pass(attest_doc *d, const corpus *c, size_t *sentences, size_t *articles)
+/* One round over C of the K handles D: each document goes through every
+ * handle in turn, the first one rotating with the document, and each
+ * handle's seconds add up in SEC[p * RUNS] (the round's column of SEC);
+ * its sentence and article counts go to SENTENCES[p] and ARTICLES[p].
+ * Interleaved so, a drift of the host's speed (a shared VM's can be tens
+ * of percent within a second) hits the passes alike, and the order
+ * spreads the warm caches a document leaves behind over all of them. */
+static void round_of(attest_doc *const *d, int k, const corpus *c, double *sec, int runs, size_t *sentences,
+		     size_t *articles)
 {
-	*sentences = *articles = 0;
-	double t0 = now();
-	for (size_t i = 0; i < c->n; i++) {
-		if (attest_doc_load_buffer(d, "bench", c->docs[i].text, c->docs[i].len, ATTEST_FORMAT_TEXT) !=
-		    ATTEST_OK)
-			continue;
-		*sentences += attest_doc_sentence_count(d);
-		*articles += attest_doc_article_count(d);
-	}
-	return now() - t0;
+	for (int p = 0; p < k; p++)
+		sec[p * runs] = 0, sentences[p] = articles[p] = 0;
+	for (size_t i = 0; i < c->n; i++)
+		for (int q = 0; q < k; q++) {
+			int p = (int)((i + (size_t)q) % (size_t)k);
+			double t0 = now();
+			attest_status st = attest_doc_load_buffer(d[p], "bench", c->docs[i].text, c->docs[i].len,
+								  ATTEST_FORMAT_TEXT);
+			sec[p * runs] += now() - t0;
+			if (st != ATTEST_OK)
+				continue;
+			sentences[p] += attest_doc_sentence_count(d[p]);
+			articles[p] += attest_doc_article_count(d[p]);
+		}
 }
 
 /* The median of the N values at V (sorted in place). */
@@ -171,10 +182,9 @@ static double report(const char *name, const corpus *c, const double *sec, int r
 	return median;
 }
 
-/* The passes NAMES with OPTIONS (K of them) run in turn, RUNS rounds, so
- * that the host's drift (a shared VM's can be tens of percent a minute)
- * hits them alike.  A later stage alone is the median over the rounds of
- * the time its pass adds to the one before it in the same round. */
+/* The passes NAMES with OPTIONS (K of them), RUNS rounds of round_of().
+ * A later stage alone is the median over the rounds of the time its pass
+ * adds to the one before it in the same round. */
 static void rounds(const corpus *c, int runs, int k, const char *const *names, const unsigned *options,
 		   const double *targets, const char *const *alone, const double *alone_targets)
 {
@@ -188,8 +198,7 @@ static void rounds(const corpus *c, int runs, int k, const char *const *names, c
 		attest_doc_set_options(d[p], options[p]);
 	}
 	for (int r = 0; r < runs; r++)
-		for (int p = 0; p < k; p++)
-			sec[p * runs + r] = pass(d[p], c, &sentences[p], &articles[p]);
+		round_of(d, k, c, sec + r, runs, sentences, articles);
 	for (int p = 0; p < k; p++)
 		report(names[p], c, sec + p * runs, runs, sentences[p], articles[p], targets[p]);
 	for (int p = 1; p < k; p++) {
