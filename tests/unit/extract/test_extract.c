@@ -235,3 +235,36 @@ Test(prescan, reads_past_the_end_but_judges_only_the_sentence)
 	cr_expect(!lexicon_may_have_quantity(runs, strlen(runs) - strlen(" yesterday"), strlen(runs)));
 	cr_expect(lexicon_may_have_quantity(runs, strlen(runs), strlen(runs)));
 }
+
+/* A sentence with no digit is read in blocks of 16 bytes: the answer must
+ * not depend on where a word falls.  A number word at every offset of a
+ * sentence says yes, read with and without bytes past the end and after a
+ * curly quote (the byte loop goes on from there); words that only end in
+ * one ("someone"), straddle a block or run past 16 letters say no. */
+Test(prescan, the_same_at_every_offset)
+{
+	const char *base = "The ministers discussed the reports with officials and everybody agreed on it";
+	static const char *const no[] = {" someone ", " Mayoral ", " internationalization ", " \xe2\x80\x9cquoted\xe2\x80\x9d "};
+	char text[256], padded[256 + 16];
+	size_t bl = strlen(base);
+	for (size_t k = 0; k <= bl; k++) {
+		for (int quote = 0; quote < 2; quote++) {
+			/* BASE with " seven " at K, after a curly quote at the start. */
+			int len = snprintf(text, sizeof text, "%s%.*s seven %s", quote ? "\xe2\x80\x9c" : "", (int)k, base,
+					   base + k);
+			size_t n = (size_t)len;
+			memset(padded, 0, sizeof padded);
+			memcpy(padded, text, n);
+			cr_expect(lexicon_may_have_quantity(text, n, n), "%s", text);
+			cr_expect(lexicon_may_have_quantity(padded, n, n + 16), "%s (padded)", text);
+		}
+		for (size_t w = 0; w < sizeof no / sizeof *no; w++) {
+			int len = snprintf(text, sizeof text, "%.*s%s%s", (int)k, base, no[w], base + k);
+			size_t n = (size_t)len;
+			memset(padded, 0, sizeof padded);
+			memcpy(padded, text, n);
+			cr_expect(!lexicon_may_have_quantity(text, n, n), "%s", text);
+			cr_expect(!lexicon_may_have_quantity(padded, n, n + 16), "%s (padded)", text);
+		}
+	}
+}
