@@ -403,8 +403,12 @@ static void build(void)
 		/* A bit per key behind the map (most words have no class), and
 		 * the prescan's words: every number word and anchor; "a" and
 		 * "an" open a number ("a dozen") but carry none. */
-		uint32_t cap = 16;
-		while (cap < 2 * (L.token_class.mask + 1))
+		uint32_t keys = 0, cap = 16;
+		for (uint32_t i = 0; i <= L.token_class.mask; i++)
+			keys += L.token_class.slots[i].key != NULL;
+		/* Half empty at most: probes stay short, and the table small
+		 * enough to stay in the cache beside the front end's. */
+		while (cap < 2 * keys)
 			cap <<= 1;
 		if (!(L.tc_words = calloc(cap, sizeof *L.tc_words)))
 			die("out of memory");
@@ -419,7 +423,8 @@ static void build(void)
 			if ((e->value & (TC_NUMBER | TC_ANCHOR)) && !(e->len <= 2 && e->key[0] == 'a'))
 				L.qt_bits[h >> 3] |= bit;
 			/* A key of 1 to 15 letters also goes into tc_words, as the
-			 * tokenizer holds it: two zero-padded little-endian words. */
+			 * tokenizer holds it: two zero-padded little-endian words,
+			 * the class in the second one's last byte (never a letter's). */
 			uint64_t w[2] = {0, 0};
 			size_t k = 0;
 			while (k < e->len && k < 15 && e->key[k] >= 'a' && e->key[k] <= 'z') {
@@ -431,7 +436,7 @@ static void build(void)
 			uint32_t j = full & L.tc_words_mask;
 			while (L.tc_words[j].w1)
 				j = (j + 1) & L.tc_words_mask;
-			L.tc_words[j] = (struct lexword){w[0], w[1], e->value};
+			L.tc_words[j] = (struct lexword){w[0], w[1] | (uint64_t)(uint8_t)e->value << 56};
 		}
 	}
 

@@ -113,8 +113,7 @@ typedef struct lexicons {
 	lexmap token_class;   /* folded word -> TC_* bits */
 	uint8_t tc_bits[8192]; /* hash bits of token_class's keys */
 	struct lexword {       /* token_class's keys of 1 to 15 letters (the tokenizer's) */
-		uint64_t w1, w2; /* as lexicon_mix takes them; w1 == 0: an empty slot */
-		int cls;
+		uint64_t w1, w2; /* as lexicon_mix takes them, the class in w2's top byte; w1 == 0: an empty slot */
 	} *tc_words;           /* open addressing on lexicon_mix */
 	uint32_t tc_words_mask;
 	uint8_t qt_bits[8192]; /* the same for the words that carry a quantity or a time */
@@ -211,8 +210,8 @@ static inline int lexicon_letters_class(const lexicons *lx, uint64_t w1, uint64_
 		const struct lexword *e = &lx->tc_words[j];
 		if (!e->w1)
 			return 0;
-		if (e->w1 == w1 && e->w2 == w2)
-			return e->cls;
+		if (e->w1 == w1 && (e->w2 & (~0ULL >> 8)) == w2)
+			return (int)(e->w2 >> 56);
 	}
 }
 
