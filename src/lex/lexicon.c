@@ -604,6 +604,10 @@ int lexicon_may_have_furniture(const char *s, size_t n)
 	return 0;
 }
 
+#ifdef __SSE2__
+const unsigned char lexicon_keep16[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+					 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+#endif
 
 /* Can the word of 1 to 15 ASCII letters whose lowercase halves are W1, W2
  * (FIRST its first byte as written, NEXT the byte after it) carry a number
@@ -613,11 +617,6 @@ int lexicon_may_have_furniture(const char *s, size_t n)
  * from now"), a lowercase "may" or "march" (a verb, unless "may/5",
  * "march-2"; time.c's dead_start).  The bit first, then the word itself:
  * a bit alone lets a sentence in on a collision (one word in 250). */
-#ifdef __SSE2__
-const unsigned char lexicon_keep16[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-					 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-#endif
-
 static inline int qt_word(const lexicons *lx, uint64_t w1, uint64_t w2, unsigned first, unsigned next)
 {
 	uint32_t h = lexicon_mix(w1, w2), g = h & QT_MASK;

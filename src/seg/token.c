@@ -11,8 +11,9 @@
  *
  * Most tokens are plain words of up to 15 ASCII letters: where 16 bytes may
  * be read (token_init_limit: the pipeline pads the text), such a word is
- * cut, hashed, flagged and classed from two 8-byte loads, with no loop over
- * its letters; everything else takes the byte loop, which must give the
+ * cut, hashed, flagged and classed from one 16-byte SSE2 load (two 8-byte
+ * loads without SSE2), with no loop over its letters; everything else
+ * takes the byte loop, which must give the
  * same token (tests/unit/seg checks it at every cut of its texts).
  */
 #include "seg/seg.h"
@@ -20,7 +21,6 @@
 #include <string.h>
 
 #include "base/utf8.h"
-
 
 void token_init_limit(tokenizer *t, const char *text, uint32_t start, uint32_t end, uint32_t limit)
 {
@@ -185,6 +185,16 @@ static uint32_t scan_number(const tokenizer *t, uint32_t i)
 _Static_assert(TF_SPACE == 1, "next_token adds the space test as the flag");
 
 
+/* Do the N letters at I make a whole word of the fast path?  The byte
+ * after them (a space at the span's end, none past it) must be white
+ * space or punctuation, not a hyphen or an apostrophe that would go on
+ * with the word, nor the dot of a single letter ("U.S."). */
+static inline int short_word_ends(const tokenizer *t, uint32_t i, uint32_t n)
+{
+	unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
+	return (utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' && !(n == 1 && c == '.');
+}
+
 /* The fast path's token: the word of N ASCII letters at I, folded into W1
  * and W2; FLAGS so far; LOW nonzero when some of its letters are
  * lowercase. */
@@ -228,13 +238,10 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 	if (i < t->end && i + LEXICON_READ_AHEAD <= t->limit) {
 		const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t->s + i));
 		__m128i lo;
-		unsigned L = lexicon_sse_letters(x, &lo);
-		if (L & 1) {
-			uint32_t n = (uint32_t)__builtin_ctz(~L); /* 1 to 16 */
-			/* The byte after the letters, where it is in the span. */
-			unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
-			if (n < 16 && (utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' &&
-			    !(n == 1 && c == '.')) {
+		unsigned let = lexicon_sse_letters(x, &lo);
+		if (let & 1) {
+			uint32_t n = (uint32_t)__builtin_ctz(~let); /* 1 to 16 */
+			if (n < 16 && short_word_ends(t, i, n)) {
 				uint64_t w1, w2;
 				lexicon_sse_words(lo, n, &w1, &w2);
 				/* Bit 0x20 of each byte, the lowercase letters. */
@@ -287,9 +294,7 @@ static inline __attribute__((always_inline)) int next_token(tokenizer *t, token 
 		uint64_t keep1 = ~0ULL >> (64 - 8 * (m ? n1 : 8)), keep2 = (~0ULL >> 1) >> (63 - 8 * n2);
 		uint64_t w1 = (v | lower) & keep1, w2 = (v2 | lower) & keep2;
 		uint64_t low = ((v & keep1) | (v2 & keep2)) & lower;
-		/* The byte after the letters, where it is in the span. */
-		unsigned c = i + n < t->end ? t->s[i + n] : i + n == t->end ? ' ' : 0x80;
-		if ((utf8_class[c] & (CC_SPACE | CC_PUNCT)) && c != '-' && c != '\'' && !(n == 1 && c == '.')) {
+		if (short_word_ends(t, i, n)) {
 			return short_word(t, out, i, n, w1, w2, flags, low != 0);
 		}
 	}
