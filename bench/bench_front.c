@@ -8,9 +8,9 @@
  * JSON parsing are not timed), then run through the pipeline RUNS rounds in
  * one process, one document at a time through one reused handle per pass
  * (front end; + quantities and times; everything).  A round takes each
- * document through the passes in turn, timing each call, and a stage
- * alone is the median over the rounds of the time its pass adds to the
- * pass before it in the same round:
+ * chunk of documents (256 KB of text) through the passes in turn, and a
+ * stage alone is the median over the rounds of the time its pass adds to
+ * the pass before it in the same round:
  *   - the four seed pages, each as its own document, 500 times over;
  *   - the BBC News articles of news.jsonl.gz (2,225 articles of prose);
  *   - all 21,561 articles of news.jsonl.gz, which are three quarters
@@ -132,30 +132,40 @@ static int load_seeds(const char *dir, int times, corpus *c)
 	return 0;
 }
 
-/* One round over C of the K handles D: each document goes through every
- * handle in turn, the first one rotating with the document, and each
- * handle's seconds add up in SEC[p * RUNS] (the round's column of SEC);
- * its sentence and article counts go to SENTENCES[p] and ARTICLES[p].
- * Interleaved so, a drift of the host's speed (a shared VM's can be tens
- * of percent within a second) hits the passes alike, and the order
- * spreads the warm caches a document leaves behind over all of them. */
+/* One round over C of the K handles D, a chunk of documents (CHUNK_BYTES
+ * of text or more) at a time: each chunk goes through every handle in
+ * turn, the first one rotating with the chunk, and each handle's seconds
+ * add up in SEC[p * RUNS] (the round's column of SEC); its sentence and
+ * article counts go to SENTENCES[p] and ARTICLES[p].  Interleaved so, a
+ * drift of the host's speed (a shared VM's can be tens of percent within
+ * seconds) hits the passes alike, while a chunk is long enough (a few
+ * milliseconds) for a pass to run on its own warm caches, as one
+ * configuration over a whole corpus does. */
+#define CHUNK_BYTES (256 * 1024)
+
 static void round_of(attest_doc *const *d, int k, const corpus *c, double *sec, int runs, size_t *sentences,
 		     size_t *articles)
 {
 	for (int p = 0; p < k; p++)
 		sec[p * runs] = 0, sentences[p] = articles[p] = 0;
-	for (size_t i = 0; i < c->n; i++)
+	size_t chunk = 0;
+	for (size_t a = 0, b; a < c->n; a = b, chunk++) {
+		size_t bytes = 0;
+		for (b = a; b < c->n && bytes < CHUNK_BYTES; b++)
+			bytes += c->docs[b].len;
 		for (int q = 0; q < k; q++) {
-			int p = (int)((i + (size_t)q) % (size_t)k);
+			int p = (int)((chunk + (size_t)q) % (size_t)k);
 			double t0 = now();
-			attest_status st = attest_doc_load_buffer(d[p], "bench", c->docs[i].text, c->docs[i].len,
-								  ATTEST_FORMAT_TEXT);
+			for (size_t i = a; i < b; i++) {
+				if (attest_doc_load_buffer(d[p], "bench", c->docs[i].text, c->docs[i].len,
+							   ATTEST_FORMAT_TEXT) != ATTEST_OK)
+					continue;
+				sentences[p] += attest_doc_sentence_count(d[p]);
+				articles[p] += attest_doc_article_count(d[p]);
+			}
 			sec[p * runs] += now() - t0;
-			if (st != ATTEST_OK)
-				continue;
-			sentences[p] += attest_doc_sentence_count(d[p]);
-			articles[p] += attest_doc_article_count(d[p]);
 		}
+	}
 }
 
 /* The median of the N values at V (sorted in place). */
