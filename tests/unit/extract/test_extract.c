@@ -268,3 +268,42 @@ Test(prescan, the_same_at_every_offset)
 		}
 	}
 }
+
+/* The pipeline runs the rules over batches of sentences (pipeline.c,
+ * extract): a long document spans many batches, some cut by their token
+ * budget, some by their count of sentences, and every sentence's records
+ * still come out, once, in order.  Sentence K of the first part dates a
+ * move (March 1 + K % 28, 2024) and counts K + 10 tanks; the second part
+ * is 300 sentences of a bare count; sentences with no number between. */
+Test(pipeline, records_in_order_across_batches)
+{
+	size_t cap = 64 * 1024, len = 0;
+	char *text = malloc(cap);
+	cr_assert(text);
+	for (int k = 0; k < 300; k++) {
+		len += (size_t)snprintf(text + len, cap - len, "On March %d, 2024 the army moved %d tanks. ", 1 + k % 28,
+					k + 10);
+		if (k % 3 == 0)
+			len += (size_t)snprintf(text + len, cap - len, "Nothing else happened then. ");
+	}
+	for (int k = 0; k < 300; k++)
+		len += (size_t)snprintf(text + len, cap - len, "%d tanks. ", 1000 + k);
+	cr_assert(len < cap - 1);
+	attest_doc *d = attest_doc_new();
+	cr_assert(d);
+	cr_assert(attest_doc_load_buffer(d, "batches", text, len, ATTEST_FORMAT_TEXT) == ATTEST_OK);
+	cr_assert_eq(d->times.len, 300);
+	cr_assert_eq(d->quantities.len, 600);
+	const trec *T = d->times.items;
+	const qrec *Q = d->quantities.items;
+	for (int k = 0; k < 300; k++) {
+		cr_expect(T[k].valid && T[k].start.y == 2024 && T[k].start.m == 3 && T[k].start.d == 1 + k % 28,
+			  "time %d", k);
+		cr_expect(Q[k].has_low && Q[k].low == k + 10, "quantity %d", k);
+		cr_expect(Q[300 + k].has_low && Q[300 + k].low == 1000 + k, "quantity %d", 300 + k);
+	}
+	for (size_t i = 1; i < d->quantities.len; i++)
+		cr_expect(Q[i - 1].sp.start < Q[i].sp.start, "quantity %zu out of order", i);
+	attest_doc_free(d);
+	free(text);
+}
