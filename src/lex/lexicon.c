@@ -658,6 +658,23 @@ static int slow_word(const lexicons *lx, const char *s, size_t n, size_t *i)
 }
 
 #ifdef __SSE2__
+/* The word of ASCII letters at *I (below N; 16 bytes readable there), as
+ * slow_word() reads it: a word of up to 15 letters inside the sentence
+ * from one load. */
+static inline __attribute__((always_inline)) int sse_word(const lexicons *lx, const char *s, size_t n, size_t *i)
+{
+	size_t w = *i;
+	__m128i lo;
+	unsigned len = (unsigned)__builtin_ctz(
+		~lexicon_sse_letters(_mm_loadu_si128((const __m128i *)(const void *)(s + w)), &lo));
+	if (len == 16 || w + len > n)
+		return slow_word(lx, s, n, i);
+	uint64_t w1, w2;
+	lexicon_sse_words(lo, len, &w1, &w2);
+	*i = w + len;
+	return qt_word(lx, w1, w2, (unsigned char)s[w], (unsigned char)s[w + len]);
+}
+
 /* The words of the N bytes at S (no digit among them) 16 bytes a block:
  * the word starts of a block come from its letters at once, so that the
  * words are hashed independently of one another rather than one after
@@ -687,19 +704,9 @@ static int words_by_block(const lexicons *lx, const char *s, size_t n, size_t re
 		while (starts) {
 			size_t w = b + (size_t)__builtin_ctz(starts);
 			starts &= starts - 1;
-			unsigned len = (unsigned)__builtin_ctz(~lexicon_sse_letters(
-				_mm_loadu_si128((const __m128i *)(const void *)(s + w)), &lo));
-			if (len < 16 && w + len <= n) {
-				uint64_t w1, w2;
-				lexicon_sse_words(lo, len, &w1, &w2);
-				if (qt_word(lx, w1, w2, (unsigned char)s[w], (unsigned char)s[w + len]))
-					return 1;
-				next = w + len;
-			} else {
-				next = w;
-				if (slow_word(lx, s, n, &next))
-					return 1;
-			}
+			next = w;
+			if (sse_word(lx, s, n, &next))
+				return 1;
 		}
 	}
 	return 0;
@@ -762,18 +769,9 @@ int lexicon_may_have_quantity(const char *s, size_t n, size_t readable)
 				i += stop ? (size_t)__builtin_ctz(stop) : 16;
 				continue;
 			}
-			/* A word of 1 to 15 letters inside the sentence: hash it,
-			 * then step over the separators after it. */
-			unsigned len = (unsigned)__builtin_ctz(~let);
-			if (len < 16 && i + len <= n) {
-				uint64_t w1, w2;
-				lexicon_sse_words(lo, len, &w1, &w2);
-				if (qt_word(lx, w1, w2, c, (unsigned char)s[i + len]))
-					return 1;
-				stop &= ~0u << len;
-				i += stop ? (size_t)__builtin_ctz(stop) : 16;
-				continue;
-			}
+			if (sse_word(lx, s, n, &i))
+				return 1;
+			continue;
 #else
 			const uint64_t high = ~0ULL / 255 * 128, lower = ~0ULL / 255 * 0x20;
 			uint64_t v;
