@@ -3385,6 +3385,49 @@ static unsigned the_rules(const char *x, const token *t, size_t n, const uint8_t
 	return r;
 }
 
+/* The rules any other word at token I can open, by each rule's own first
+ * test of a word start (most words of a number table or a date's frame,
+ * "last", "this", "end", open none of these): an ISO date only inside a
+ * word of 11 bytes or more ("report-2002-10-09"); "rest of" only at
+ * "rest" or "remainder"; a part only at "early", "beginning", "start",
+ * "middle", "mid", "end" or "late"; a span only from a count ("two weeks
+ * commencing": a number word, "couple", "few"); a week frame only at
+ * "week", an ordinal ("first"), "last" or "final"; a quarter only at a
+ * code ("Q3", "Q1-2019"), "first" to "fourth" ("first quarter") or
+ * "last", "next", "this" ("last year's second half"); a decade only at an
+ * anchor ("eighties"); a date, a year or a month alone only at a number
+ * word or a word with TC_STRONG: a month or weekday name, a word that
+ * ends in a digit ("Dec31", "mid-2025", "CY18") or one whose first part
+ * is a month ("Oct-2"), as the compact dates numeric() reads begin with a
+ * month.  Every number word has TC_NUMBER. */
+static unsigned word_rules(const char *x, const token *t, const uint8_t *cls, size_t i)
+{
+	const token *a = &t[i];
+	uint32_t len = a->end - a->start;
+	unsigned r = R_ALL;
+	if (len < 11)
+		r &= ~R_ISO;
+	if (!(word_is(x, a, "rest") || word_is(x, a, "remainder")))
+		r &= ~R_REST;
+	if (!(word_is(x, a, "early") || word_is(x, a, "beginning") || word_is(x, a, "start") ||
+	      word_is(x, a, "middle") || word_is(x, a, "mid") || word_is(x, a, "end") || word_is(x, a, "late")))
+		r &= ~R_PART;
+	int number = (cls[i] & TC_NUMBER) != 0, last = word_is(x, a, "last");
+	if (!(number || word_is(x, a, "couple") || word_is(x, a, "few")))
+		r &= ~R_SPAN;
+	if (!(number || last || word_is(x, a, "week") || word_is(x, a, "final")))
+		r &= ~R_WEEK;
+	if (!(len == 2 || (len == 7 && x[a->start + 2] == '-') || word_is(x, a, "first") ||
+	      word_is(x, a, "second") || word_is(x, a, "third") || word_is(x, a, "fourth") || last ||
+	      word_is(x, a, "next") || word_is(x, a, "this")))
+		r &= ~R_QUARTER;
+	if (!(cls[i] & TC_ANCHOR))
+		r &= ~R_DECADE;
+	if (!(cls[i] & (TC_NUMBER | TC_STRONG)))
+		r &= ~(R_ABS | R_YEAR | R_MONTH);
+	return r;
+}
+
 /* The rules that can open at token I (0: none), by what it and the token
  * after it are (the others fail on it at once, but only after some work):
  * a number opens no relative frame, no "rest of", "end of" or month
@@ -3473,7 +3516,7 @@ static unsigned start_rules(const char *x, const token *t, size_t n, const uint8
 	 * quarter or year begins with one. */
 	if ((cls[i] & TC_STRONG) && month_of(x, a) > 0)
 		return R_ABS | R_REL | R_MONTH;
-	return R_ALL;
+	return word_rules(x, t, cls, i);
 }
 
 void time_extract(const char *text, const token *t, size_t n, const uint8_t *cls, uint8_t *taken, refdate ref,
