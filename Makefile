@@ -138,7 +138,6 @@ build/release/bench_ledger: bench/bench_ledger.c build/release/libattest.a
 build/release/bench_front: bench/bench_front.c build/release/libattest.a
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -o $@ $< build/release/libattest.a $(PKG_LIBS)
 
-# The main job: extract from the sample corpus.
 # The main job: the example corpus into a fresh ledger (SQLite, one file),
 # then what it holds across sources.
 demo: attest
