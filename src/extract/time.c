@@ -3347,6 +3347,21 @@ static unsigned plain_number(const char *x, const token *t, size_t n, const uint
 	return r;
 }
 
+/* The words rest_of() and period_part() begin with (after "the"): "the
+ * rest of", "the remainder of"; "early", "the beginning of", "mid",
+ * "the end of". */
+static int rest_word(const char *x, const token *a)
+{
+	return token_word(x, a, "rest") || token_word(x, a, "remainder");
+}
+
+static int part_word(const char *x, const token *a)
+{
+	return token_word(x, a, "early") || token_word(x, a, "beginning") || token_word(x, a, "start") ||
+	       token_word(x, a, "middle") || token_word(x, a, "mid") || token_word(x, a, "end") ||
+	       token_word(x, a, "late");
+}
+
 /* The rules "the" at token I (not last) can open, by the token after it
  * (the rules skip "the" and test the same there, after more work): a week
  * count after "week", an ordinal or "last"/"final" ("the third week of",
@@ -3366,10 +3381,9 @@ static unsigned the_rules(const char *x, const token *t, size_t n, const uint8_t
 		r &= ~R_WEEK;
 	if (!(cb & TC_ANCHOR))
 		r &= ~R_SPAN;
-	if (!(token_word(x, b, "rest") || token_word(x, b, "remainder")))
+	if (!rest_word(x, b))
 		r &= ~R_REST;
-	if (!(token_word(x, b, "early") || token_word(x, b, "beginning") || token_word(x, b, "start") ||
-	      token_word(x, b, "middle") || token_word(x, b, "mid") || token_word(x, b, "end") || token_word(x, b, "late")))
+	if (!part_word(x, b))
 		r &= ~R_PART;
 	if (!(i + 2 < n && (token_word(x, &t[i + 2], "quarter") || token_word(x, &t[i + 2], "qtr") ||
 			    token_word(x, &t[i + 2], "half"))))
@@ -3407,10 +3421,9 @@ static unsigned word_rules(const char *x, const token *t, const uint8_t *cls, si
 	unsigned r = R_ALL;
 	if (len < 11)
 		r &= ~R_ISO;
-	if (!(word_is(x, a, "rest") || word_is(x, a, "remainder")))
+	if (!rest_word(x, a))
 		r &= ~R_REST;
-	if (!(word_is(x, a, "early") || word_is(x, a, "beginning") || word_is(x, a, "start") ||
-	      word_is(x, a, "middle") || word_is(x, a, "mid") || word_is(x, a, "end") || word_is(x, a, "late")))
+	if (!part_word(x, a))
 		r &= ~R_PART;
 	int number = (cls[i] & TC_NUMBER) != 0, last = word_is(x, a, "last");
 	if (!(number || word_is(x, a, "couple") || word_is(x, a, "few")))
