@@ -70,6 +70,7 @@ ATTEST_API attest_doc *attest_doc_new(void)
 	vec_init(&d->claims, sizeof(crec));
 	vec_init(&d->quotes, sizeof(quoterec));
 	vec_init(&d->stances, sizeof(strec));
+	vec_init(&d->sigs, sizeof(minhash_rec));
 	d->name = "";
 	(void)lexicon_get();
 	return d;
@@ -97,6 +98,7 @@ ATTEST_API void attest_doc_free(attest_doc *d)
 	vec_free(&d->claims);
 	vec_free(&d->quotes);
 	vec_free(&d->stances);
+	vec_free(&d->sigs);
 	free(d);
 }
 
@@ -104,6 +106,8 @@ static void reset(attest_doc *d)
 {
 	arena_reset(d->a);
 	d->err[0] = '\0';
+	d->hash[0] = '\0';
+	d->sigs.len = 0;
 	d->name = "";
 	d->html = 0;
 	memset(&d->meta, 0, sizeof d->meta);

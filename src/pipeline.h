@@ -11,9 +11,11 @@
 #include "attest.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/sha256.h"
 #include "text/text.h"
 #include "claim/claim.h"
 #include "read/html.h"
+#include "store/minhash.h"
 
 #define ERRMSG_MAX 1024
 
@@ -44,6 +46,10 @@ struct attest_doc {
 	pdate fetch_date;    /* the source's fetch day; y == 0 when unset */
 	buf url;             /* the source's URL ("" = unknown) */
 	unsigned options;    /* ATTEST_OPT_* */
+	/* Set by store_hash_doc on the thread that loaded the document; ""
+	 * and empty after each load (store_add then computes them itself). */
+	char hash[SHA256_HEX]; /* raw's SHA-256 */
+	vec sigs;              /* minhash_rec: each article's signature */
 };
 
 #endif

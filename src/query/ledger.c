@@ -79,6 +79,8 @@ ATTEST_API attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *d
 	st = attest_doc_load_buffer(doc, strcmp(path, "-") == 0 ? "<stdin>" : path, l->raw.data, l->raw.len, format);
 	if (st != ATTEST_OK)
 		snprintf(l->err, sizeof l->err, "%s", attest_doc_errmsg(doc));
+	else
+		store_hash_doc(doc);
 	return st;
 }
 

@@ -22,6 +22,13 @@
  * shingles; 0 when the text has no words. */
 size_t minhash_sig(const char *text, size_t n, uint32_t sig[MINHASH_K]);
 
+/* An article's signature and shingle count, as store_hash_doc computes it
+ * ahead of store_add. */
+typedef struct minhash_rec {
+	uint32_t nsh;
+	uint32_t sig[MINHASH_K];
+} minhash_rec;
+
 /* The lookup key of band B of SIG. */
 int64_t minhash_band(const uint32_t sig[MINHASH_K], unsigned b);
 

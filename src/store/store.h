@@ -42,6 +42,13 @@ attest_status store_add(store *s, const attest_doc *doc, const char *path, store
  * when store_add has work to do, -1 on a database error. */
 int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id);
 
+/* Computes what store_add needs of the loaded DOC beyond the database, its
+ * text's SHA-256 and each article's MinHash signature, ahead of time: on
+ * the thread that loaded it, so that the one writer ingest hands documents
+ * to from its loader threads does not.  Optional: store_add computes what
+ * is missing. */
+void store_hash_doc(attest_doc *doc);
+
 /* Documents per transaction for store_add (1 = every document commits). */
 void store_set_batch(store *s, unsigned n);
 

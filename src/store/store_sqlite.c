@@ -562,10 +562,16 @@ static int put_article(const ctx *c, size_t k)
 {
 	store *s = c->s;
 	const attest_article *a = &VEC_AT(&c->d->articles, attest_article, k);
-	uint32_t sig[MINHASH_K];
 	const char *body = c->text + a->span.start;
 	size_t blen = a->span.end > a->span.start ? a->span.end - a->span.start : 0;
-	size_t nsh = minhash_sig(body, blen, sig);
+	minhash_rec own;
+	const minhash_rec *m = &own;
+	if (c->d->sigs.len == c->d->articles.len)
+		m = &VEC_AT(&c->d->sigs, minhash_rec, k);
+	else
+		own.nsh = (uint32_t)minhash_sig(body, blen, own.sig);
+	const uint32_t *sig = m->sig;
+	size_t nsh = m->nsh;
 	char *dl = s->days[k][0], *dh = s->days[k][1];
 	if (store_day_range(a->published, dl, dh) < 0)
 		dl[0] = dh[0] = '\0';
@@ -581,7 +587,7 @@ static int put_article(const ctx *c, size_t k)
 	bind_day(st, 9, dl);
 	bind_day(st, 10, dh);
 	if (nsh)
-		sqlite3_bind_blob(st, 11, sig, sizeof sig, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(st, 11, sig, MINHASH_K * sizeof *sig, SQLITE_TRANSIENT);
 	if (step(s, st) < 0)
 		return -1;
 	int64_t id = sqlite3_last_insert_rowid(s->db);
@@ -710,6 +716,22 @@ int store_known(store *s, const void *data, size_t len, const char *path, int64_
 	return found;
 }
 
+void store_hash_doc(attest_doc *d)
+{
+	sha256_hex(d->raw.data, d->raw.len, d->hash);
+	d->sigs.len = 0;
+	for (size_t k = 0; k < d->articles.len; k++) {
+		const attest_article *a = &VEC_AT(&d->articles, attest_article, k);
+		minhash_rec *m = vec_push(&d->sigs);
+		if (!m) {
+			d->sigs.len = 0; /* store_add computes them */
+			return;
+		}
+		size_t blen = a->span.end > a->span.start ? a->span.end - a->span.start : 0;
+		m->nsh = (uint32_t)minhash_sig(d->raw.data + a->span.start, blen, m->sig);
+	}
+}
+
 attest_status store_add(store *s, const attest_doc *d, const char *path, store_result *res, int64_t *id)
 {
 	s->err[0] = '\0';
@@ -720,7 +742,10 @@ attest_status store_add(store *s, const attest_doc *d, const char *path, store_r
 		return ATTEST_ERR_TOO_LARGE;
 	}
 	char hash[SHA256_HEX];
-	sha256_hex(d->raw.data, d->raw.len, hash);
+	if (d->hash[0])
+		memcpy(hash, d->hash, sizeof hash);
+	else
+		sha256_hex(d->raw.data, d->raw.len, hash);
 	if (!s->in_tx) {
 		if (exec(s, "BEGIN IMMEDIATE") < 0)
 			return ATTEST_ERR_IO;

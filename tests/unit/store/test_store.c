@@ -209,6 +209,43 @@ Test(ledger, same_bytes_are_skipped_new_bytes_are_a_version)
 	cr_expect_eq(count((attest_query){.kind = ATTEST_Q_CLAIMS, .measure = "deployed"}), 3);
 }
 
+/* The SHA-256 and signatures store_hash_doc computes on a loader thread
+ * are the ones store_add computes itself: the same bytes hashed either
+ * way are skipped, and a near copy stored one way groups with the
+ * original stored the other way. */
+Test(ledger, work_done_ahead_of_the_store_is_the_same)
+{
+	static const char a[] = "The river rose two metres overnight and the old bridge at Kell was closed to "
+				"traffic while engineers inspected its piers for damage from the flood waters.\n";
+	static const char b[] = "The river rose two metres overnight and the old bridge at Kell was closed to "
+				"traffic while engineers inspected its piers for damage from the flood water.\n";
+	attest_added how;
+	int64_t id;
+	cr_assert_eq(attest_doc_load_buffer(fx.d, "a", a, strlen(a), ATTEST_FORMAT_TEXT), ATTEST_OK);
+	store_hash_doc(fx.d);
+	cr_assert_eq(fx.d->sigs.len, fx.d->articles.len);
+	cr_assert_eq(attest_ledger_add(fx.l, fx.d, "/news/a.txt", &how, &id), ATTEST_OK);
+	cr_assert_eq(how, ATTEST_ADDED_NEW);
+	cr_assert_eq(attest_doc_load_buffer(fx.d, "b", b, strlen(b), ATTEST_FORMAT_TEXT), ATTEST_OK);
+	cr_assert_eq(fx.d->hash[0], '\0', "a load clears what was computed ahead");
+	cr_assert_eq(fx.d->sigs.len, 0);
+	cr_assert_eq(attest_ledger_add(fx.l, fx.d, "/news/b.txt", &how, &id), ATTEST_OK);
+	cr_assert_eq(how, ATTEST_ADDED_NEW);
+	cr_assert_eq(attest_doc_load_buffer(fx.d, "a", a, strlen(a), ATTEST_FORMAT_TEXT), ATTEST_OK);
+	cr_assert_eq(attest_ledger_add(fx.l, fx.d, "/news/a.txt", &how, &id), ATTEST_OK);
+	cr_expect_eq(how, ATTEST_ADDED_SKIPPED, "the same bytes, hashed by store_add this time");
+	cr_assert_eq(attest_ledger_flush(fx.l), ATTEST_OK);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT grp) FROM article", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_expect_eq(sqlite3_column_int(st, 0), 2);
+	cr_expect_eq(sqlite3_column_int(st, 1), 1, "the near copy joins the original's group");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 Test(ledger, every_answer_carries_its_evidence_sentence)
 {
 	two_docs();
