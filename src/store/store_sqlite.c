@@ -558,6 +558,14 @@ static int64_t find_group(store *s, int64_t id, const uint32_t *sig, int64_t key
 	return grp;
 }
 
+/* The signature of article K of D, over its text. */
+static void article_sig(const attest_doc *d, size_t k, minhash_rec *m)
+{
+	const attest_article *a = &VEC_AT(&d->articles, attest_article, k);
+	size_t blen = a->span.end > a->span.start ? a->span.end - a->span.start : 0;
+	m->nsh = (uint32_t)minhash_sig(d->raw.data + a->span.start, blen, m->sig);
+}
+
 static int put_article(const ctx *c, size_t k)
 {
 	store *s = c->s;
@@ -569,7 +577,7 @@ static int put_article(const ctx *c, size_t k)
 	if (c->d->sigs.len == c->d->articles.len)
 		m = &VEC_AT(&c->d->sigs, minhash_rec, k);
 	else
-		own.nsh = (uint32_t)minhash_sig(body, blen, own.sig);
+		article_sig(c->d, k, &own);
 	const uint32_t *sig = m->sig;
 	size_t nsh = m->nsh;
 	char *dl = s->days[k][0], *dh = s->days[k][1];
@@ -721,14 +729,12 @@ void store_hash_doc(attest_doc *d)
 	sha256_hex(d->raw.data, d->raw.len, d->hash);
 	d->sigs.len = 0;
 	for (size_t k = 0; k < d->articles.len; k++) {
-		const attest_article *a = &VEC_AT(&d->articles, attest_article, k);
 		minhash_rec *m = vec_push(&d->sigs);
 		if (!m) {
 			d->sigs.len = 0; /* store_add computes them */
 			return;
 		}
-		size_t blen = a->span.end > a->span.start ? a->span.end - a->span.start : 0;
-		m->nsh = (uint32_t)minhash_sig(d->raw.data + a->span.start, blen, m->sig);
+		article_sig(d, k, m);
 	}
 }
 
