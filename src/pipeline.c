@@ -70,7 +70,7 @@ ATTEST_API attest_doc *attest_doc_new(void)
 	vec_init(&d->claims, sizeof(crec));
 	vec_init(&d->quotes, sizeof(quoterec));
 	vec_init(&d->stances, sizeof(strec));
-	vec_init(&d->sigs, sizeof(minhash_rec));
+	vec_init(&d->sigs, 0); /* store_hash_doc sets the item size */
 	d->name = "";
 	(void)lexicon_get();
 	return d;

@@ -15,7 +15,6 @@
 #include "text/text.h"
 #include "claim/claim.h"
 #include "read/html.h"
-#include "store/minhash.h"
 
 #define ERRMSG_MAX 1024
 
@@ -49,7 +48,7 @@ struct attest_doc {
 	/* Set by store_hash_doc on the thread that loaded the document; ""
 	 * and empty after each load (store_add then computes them itself). */
 	char hash[SHA256_HEX]; /* raw's SHA-256 */
-	vec sigs;              /* minhash_rec: each article's signature */
+	vec sigs;              /* each article's signature: the store's minhash_rec, sized by it */
 };
 
 #endif

@@ -727,6 +727,10 @@ int store_known(store *s, const void *data, size_t len, const char *path, int64_
 void store_hash_doc(attest_doc *d)
 {
 	sha256_hex(d->raw.data, d->raw.len, d->hash);
+	if (d->sigs.size != sizeof(minhash_rec)) {
+		vec_free(&d->sigs);
+		vec_init(&d->sigs, sizeof(minhash_rec));
+	}
 	d->sigs.len = 0;
 	for (size_t k = 0; k < d->articles.len; k++) {
 		minhash_rec *m = vec_push(&d->sigs);
