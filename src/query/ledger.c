@@ -69,7 +69,8 @@ ATTEST_API attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *d
 	attest_status st = read_file(path, &l->raw, l->err, sizeof l->err);
 	if (st != ATTEST_OK)
 		return st;
-	int k = store_known(l->s, l->raw.data, l->raw.len, source, &id);
+	char hash[SHA256_HEX];
+	int k = store_known(l->s, l->raw.data, l->raw.len, source, &id, hash);
 	if (k < 0) {
 		snprintf(l->err, sizeof l->err, "%.300s: %.600s", path, store_errmsg(l->s));
 		return ATTEST_ERR_IO;
@@ -80,7 +81,7 @@ ATTEST_API attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *d
 	if (st != ATTEST_OK)
 		snprintf(l->err, sizeof l->err, "%s", attest_doc_errmsg(doc));
 	else
-		store_hash_doc(doc);
+		store_hash_doc_from(doc, l->raw.data, l->raw.len, hash);
 	return st;
 }
 

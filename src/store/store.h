@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "attest.h"
+#include "base/sha256.h"
 
 typedef struct store store;
 
@@ -39,8 +40,9 @@ attest_status store_add(store *s, const attest_doc *doc, const char *path, store
 
 /* 1 when the bytes DATA[0..LEN) are in the ledger and storing them again
  * as PATH would change nothing (so the caller may skip the pipeline), 0
- * when store_add has work to do, -1 on a database error. */
-int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id);
+ * when store_add has work to do, -1 on a database error.  HASH gets the
+ * bytes' SHA-256. */
+int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id, char hash[SHA256_HEX]);
 
 /* Computes what store_add needs of the loaded DOC beyond the database, its
  * text's SHA-256 and each article's MinHash signature, ahead of time: on
@@ -48,6 +50,9 @@ int store_known(store *s, const void *data, size_t len, const char *path, int64_
  * to from its loader threads does not.  Optional: store_add computes what
  * is missing. */
 void store_hash_doc(attest_doc *doc);
+/* The same where HASH is already the SHA-256 of the bytes DOC was loaded
+ * from (store_known's): kept when DOC's text is those bytes. */
+void store_hash_doc_from(attest_doc *doc, const void *data, size_t len, const char hash[SHA256_HEX]);
 
 /* Documents per transaction for store_add (1 = every document commits). */
 void store_set_batch(store *s, unsigned n);

@@ -702,9 +702,8 @@ static int put_doc(store *s, const attest_doc *d, const char *path, const char *
 	return 0;
 }
 
-int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id)
+int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id, char hash[SHA256_HEX])
 {
-	char hash[SHA256_HEX];
 	sha256_hex(data, len, hash);
 	sqlite3_stmt *st = s->st[S_FIND_HASH];
 	bind_str(st, 1, hash);
@@ -724,9 +723,14 @@ int store_known(store *s, const void *data, size_t len, const char *path, int64_
 	return found;
 }
 
-void store_hash_doc(attest_doc *d)
+void store_hash_doc(attest_doc *d) { store_hash_doc_from(d, NULL, 0, NULL); }
+
+void store_hash_doc_from(attest_doc *d, const void *data, size_t len, const char hash[SHA256_HEX])
 {
-	sha256_hex(d->raw.data, d->raw.len, d->hash);
+	if (hash && len == d->raw.len && memcmp(data, d->raw.data, len) == 0)
+		memcpy(d->hash, hash, SHA256_HEX);
+	else
+		sha256_hex(d->raw.data, d->raw.len, d->hash);
 	if (d->sigs.size != sizeof(minhash_rec)) {
 		vec_free(&d->sigs);
 		vec_init(&d->sigs, sizeof(minhash_rec));

@@ -209,7 +209,8 @@ Test(ledger, same_bytes_are_skipped_new_bytes_are_a_version)
 	cr_expect_eq(count((attest_query){.kind = ATTEST_Q_CLAIMS, .measure = "deployed"}), 3);
 }
 
-/* The SHA-256 and signatures store_hash_doc computes on a loader thread
+/* The SHA-256 and signatures store_hash_doc computes on a loader thread (or
+ * takes over from store_known when the text is the file's bytes)
  * are the ones store_add computes itself: the same bytes hashed either
  * way are skipped, and a near copy stored one way groups with the
  * original stored the other way. */
@@ -234,11 +235,25 @@ Test(ledger, work_done_ahead_of_the_store_is_the_same)
 	cr_assert_eq(attest_doc_load_buffer(fx.d, "a", a, strlen(a), ATTEST_FORMAT_TEXT), ATTEST_OK);
 	cr_assert_eq(attest_ledger_add(fx.l, fx.d, "/news/a.txt", &how, &id), ATTEST_OK);
 	cr_expect_eq(how, ATTEST_ADDED_SKIPPED, "the same bytes, hashed by store_add this time");
+	/* From a file: the hash of its bytes, taken over when the text is
+	 * those bytes, is the one a second look finds. */
+	char file[64];
+	snprintf(file, sizeof file, "/tmp/attest-test-%d.txt", (int)getpid());
+	FILE *f = fopen(file, "w");
+	cr_assert(f);
+	fputs("Officials in Varna said 500 soldiers were deployed to the border.\n", f);
+	fclose(f);
+	cr_assert_eq(attest_ledger_add_file(fx.l, fx.d, file, file, ATTEST_FORMAT_TEXT, &how, &id), ATTEST_OK);
+	cr_assert_eq(how, ATTEST_ADDED_NEW);
+	int known = 0;
+	cr_assert_eq(attest_ledger_load_file(fx.l, fx.d, file, file, ATTEST_FORMAT_TEXT, &known), ATTEST_OK);
+	unlink(file);
+	cr_expect_eq(known, 1, "the stored hash is the file's");
 	cr_assert_eq(attest_ledger_flush(fx.l), ATTEST_OK);
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	cr_assert_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
-	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT grp) FROM article", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT grp) FROM article WHERE doc <= 2", -1, &st, NULL), SQLITE_OK);
 	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
 	cr_expect_eq(sqlite3_column_int(st, 0), 2);
 	cr_expect_eq(sqlite3_column_int(st, 1), 1, "the near copy joins the original's group");
