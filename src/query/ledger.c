@@ -81,7 +81,7 @@ ATTEST_API attest_status attest_ledger_load_file(attest_ledger *l, attest_doc *d
 	if (st != ATTEST_OK)
 		snprintf(l->err, sizeof l->err, "%s", attest_doc_errmsg(doc));
 	else
-		store_hash_doc_from(doc, l->raw.data, l->raw.len, hash);
+		store_hash_doc(doc, l->raw.data, l->raw.len, hash);
 	return st;
 }
 

@@ -48,11 +48,9 @@ int store_known(store *s, const void *data, size_t len, const char *path, int64_
  * text's SHA-256 and each article's MinHash signature, ahead of time: on
  * the thread that loaded it, so that the one writer ingest hands documents
  * to from its loader threads does not.  Optional: store_add computes what
- * is missing. */
-void store_hash_doc(attest_doc *doc);
-/* The same where HASH is already the SHA-256 of the bytes DOC was loaded
- * from (store_known's): kept when DOC's text is those bytes. */
-void store_hash_doc_from(attest_doc *doc, const void *data, size_t len, const char hash[SHA256_HEX]);
+ * is missing.  HASH, when not NULL, is the SHA-256 of the LEN bytes at DATA
+ * DOC was loaded from (store_known's): kept when DOC's text is those bytes. */
+void store_hash_doc(attest_doc *doc, const void *data, size_t len, const char hash[SHA256_HEX]);
 
 /* Documents per transaction for store_add (1 = every document commits). */
 void store_set_batch(store *s, unsigned n);

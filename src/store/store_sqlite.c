@@ -723,9 +723,7 @@ int store_known(store *s, const void *data, size_t len, const char *path, int64_
 	return found;
 }
 
-void store_hash_doc(attest_doc *d) { store_hash_doc_from(d, NULL, 0, NULL); }
-
-void store_hash_doc_from(attest_doc *d, const void *data, size_t len, const char hash[SHA256_HEX])
+void store_hash_doc(attest_doc *d, const void *data, size_t len, const char hash[SHA256_HEX])
 {
 	if (hash && len == d->raw.len && memcmp(data, d->raw.data, len) == 0)
 		memcpy(d->hash, hash, SHA256_HEX);

@@ -223,7 +223,7 @@ Test(ledger, work_done_ahead_of_the_store_is_the_same)
 	attest_added how;
 	int64_t id;
 	cr_assert_eq(attest_doc_load_buffer(fx.d, "a", a, strlen(a), ATTEST_FORMAT_TEXT), ATTEST_OK);
-	store_hash_doc(fx.d);
+	store_hash_doc(fx.d, NULL, 0, NULL);
 	cr_assert_eq(fx.d->sigs.len, fx.d->articles.len);
 	cr_assert_eq(attest_ledger_add(fx.l, fx.d, "/news/a.txt", &how, &id), ATTEST_OK);
 	cr_assert_eq(how, ATTEST_ADDED_NEW);
