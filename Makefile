@@ -3,7 +3,7 @@
 # Debian packages come in through scripts/install-deps and pkg-config.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson sqlite3 gumbo zlib
+PKGS    := libutf8proc jansson sqlite3 gumbo zlib libcrypto
 TPKGS   := criterion
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 

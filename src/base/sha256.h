@@ -7,7 +7,8 @@
 
 #define SHA256_HEX 65 /* 64 hex digits and a NUL */
 
-/* Writes the lowercase hex digest of P[0..N) to HEX. */
-void sha256_hex(const void *p, size_t n, char hex[SHA256_HEX]);
+/* Writes the lowercase hex digest of P[0..N) to HEX; 0, or -1 (HEX empty)
+ * when memory runs out. */
+int sha256_hex(const void *p, size_t n, char hex[SHA256_HEX]);
 
 #endif

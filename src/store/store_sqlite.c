@@ -704,7 +704,10 @@ static int put_doc(store *s, const attest_doc *d, const char *path, const char *
 
 int store_known(store *s, const void *data, size_t len, const char *path, int64_t *id, char hash[SHA256_HEX])
 {
-	sha256_hex(data, len, hash);
+	if (sha256_hex(data, len, hash) < 0) {
+		snprintf(s->err, sizeof s->err, "out of memory");
+		return -1;
+	}
 	sqlite3_stmt *st = s->st[S_FIND_HASH];
 	bind_str(st, 1, hash);
 	int rc = sqlite3_step(st), found = 0;
@@ -728,7 +731,7 @@ void store_hash_doc(attest_doc *d, const void *data, size_t len, const char hash
 	if (hash && len == d->raw.len && memcmp(data, d->raw.data, len) == 0)
 		memcpy(d->hash, hash, SHA256_HEX);
 	else
-		sha256_hex(d->raw.data, d->raw.len, d->hash);
+		(void)sha256_hex(d->raw.data, d->raw.len, d->hash); /* empty if it fails: store_add tries again */
 	if (d->sigs.size != sizeof(minhash_rec)) {
 		vec_free(&d->sigs);
 		vec_init(&d->sigs, sizeof(minhash_rec));
@@ -754,10 +757,12 @@ attest_status store_add(store *s, const attest_doc *d, const char *path, store_r
 		return ATTEST_ERR_TOO_LARGE;
 	}
 	char hash[SHA256_HEX];
-	if (d->hash[0])
+	if (d->hash[0]) {
 		memcpy(hash, d->hash, sizeof hash);
-	else
-		sha256_hex(d->raw.data, d->raw.len, hash);
+	} else if (sha256_hex(d->raw.data, d->raw.len, hash) < 0) {
+		snprintf(s->err, sizeof s->err, "out of memory");
+		return ATTEST_ERR_NOMEM;
+	}
 	if (!s->in_tx) {
 		if (exec(s, "BEGIN IMMEDIATE") < 0)
 			return ATTEST_ERR_IO;
