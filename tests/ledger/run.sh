@@ -122,6 +122,35 @@ grep -q "$got unchanged" err && ok || bad "re-run skips the $got stored document
 [ "$(q 'SELECT count(DISTINCT hash) FROM doc')" = 400 ] && ok || bad "nothing doubled"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after the re-run"
 
+# --- the loader ring: more files than its 256 slots, two loader threads, a
+# document over 256 KB (its handle is made anew): each stored in path order
+# with its own text and records.
+python3 - many/zbig.txt <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("Bulletin big from the valley\n\n")
+    for k in range(2500):
+        f.write("The weir keepers logged %d boats at the lock in the hour before dusk. " % (k % 97))
+    f.write("\n\nBulletin number big ends here.\n")
+PY
+export ATTEST_DB="$tmp/r.db"
+"$bin" ingest many 2> err && grep -q '401 new' err && ok || bad "ring: 401 files stored: $(cat err)"
+python3 - "$ATTEST_DB" <<'PY' && ok || bad "ring: each document in path order, with its own text and records"
+import os, sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+rows = db.execute("SELECT id, path, text FROM doc ORDER BY id").fetchall()
+names = [os.path.basename(p) for _, p, _ in rows]
+assert names == sorted(names), names[:10]
+for i, p, text in rows:
+    n = os.path.basename(p)[1:-4] if p.endswith(".txt") and "/b" in p else "big"
+    assert ("Bulletin number %s ends here." % n).encode() in text, p
+    arts = db.execute("SELECT a.start, a.end FROM article a WHERE a.doc = ?", (i,)).fetchall()
+    assert len(arts) == 1 and arts[0][1] <= len(text), (p, arts)
+    if n != "big":
+        q = [r[0] for r in db.execute("SELECT low FROM quantity q JOIN article a ON a.id = q.article WHERE a.doc = ?", (i,))]
+        assert int(n) * 3 in q or int(n) * 3 == 0, (p, q)
+PY
+
 # --- estimate conflicts: same series, same period, different sources ---------
 # Two sources on one battle disagree; a count for a longer period, or one
 # of bare "troops" in another document, is no conflict with them.
