@@ -178,8 +178,8 @@ static void clear_line(const tally *t)
  * handle, so extraction and storage overlap.  LOADERS is 2 whatever the
  * cores: loading costs about what storing does, and the writer waits
  * whenever the next file is slow to load, so a second loader fills those
- * waits (on two cores, the ingest of the BBC news files went from 1.9x to
- * 1.6x the time of extraction alone).  The ring is deep enough for the
+ * waits (with one, the writer sat idle about a tenth of the time on the
+ * BBC news files).  The ring is deep enough for the
  * loaders to go on while a batch commits (its full-text indexing takes
  * tens of milliseconds, a few hundred news files' worth of loading), and
  * bounded in bytes: at most QUEUE_BYTES of files wait loaded (the file the
