@@ -102,6 +102,32 @@ int migrate(sqlite3 *db, char *err, size_t cap)
 	return 0;
 }
 
+/* Days in month M (1 to 12, or 0 for a whole year's last month) of Y. */
+static int month_days(int y, int m)
+{
+	return m == 2 ? ((y % 4 == 0 && y % 100) || y % 400 == 0 ? 29 : 28)
+		      : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+}
+
+void store_day_bound(int y, int m, int d, int hi, char out[11])
+{
+	/* The text store_day_range would read: four digits of the year, two
+	 * of the month and day. */
+	unsigned uy = y > 0 ? (unsigned)y % 10000u : 0, um = m > 0 ? (unsigned)m % 100u : 0,
+		 ud = m > 0 && d > 0 ? (unsigned)d % 100u : 0;
+	out[0] = '\0';
+	if (!uy || (m > 0 && (um < 1 || um > 12)) || (m > 0 && d > 0 && (ud < 1 || ud > 31)))
+		return;
+	unsigned last = (unsigned)month_days((int)uy, (int)um);
+	unsigned mo = um ? um : hi ? 12u : 1u, da = ud ? ud : hi ? last : 1u;
+	const unsigned v[8] = {uy / 1000, uy / 100 % 10, uy / 10 % 10, uy % 10, mo / 10, mo % 10, da / 10, da % 10};
+	static const int at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+	for (int k = 0; k < 8; k++)
+		out[at[k]] = (char)('0' + v[k]);
+	out[4] = out[7] = '-';
+	out[10] = '\0';
+}
+
 int store_day_range(const char *s, char lo[11], char hi[11])
 {
 	int y = 0, m = 0, d = 0;
@@ -113,8 +139,7 @@ int store_day_range(const char *s, char lo[11], char hi[11])
 		return -1;
 	if (n == 10 && (s[7] != '-' || sscanf(s + 8, "%2d", &d) != 1 || d < 1 || d > 31))
 		return -1;
-	int last = m ? (m == 2 ? ((y % 4 == 0 && y % 100) || y % 400 == 0 ? 29 : 28)
-			       : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31) : 31;
+	int last = month_days(y, m);
 	unsigned uy = (unsigned)y % 10000u, um = (unsigned)m % 100u, ud = (unsigned)d % 100u;
 	snprintf(lo, 11, "%04u-%02u-%02u", uy, um ? um : 1u, ud ? ud : 1u);
 	snprintf(hi, 11, "%04u-%02u-%02u", uy, um ? um : 12u, ud ? ud : (unsigned)last % 100u);

@@ -70,4 +70,9 @@ int migrate_latest(void);
  * 0, or -1 (LO and HI empty) when S is no such date. */
 int store_day_range(const char *s, char lo[11], char hi[11]);
 
+/* The first (HI 0) or last day that the date Y[-M[-D]] covers, as
+ * store_day_range gives it for that date's text: OUT is empty when Y, M or
+ * D is out of range.  M or D of 0 or less: the date stops before it. */
+void store_day_bound(int y, int m, int d, int hi, char out[11]);
+
 #endif

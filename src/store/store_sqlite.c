@@ -44,7 +44,8 @@
 
 enum {
 	S_FIND_HASH, S_MAX_VERSION, S_CURRENT, S_DOC, S_ARTICLE, S_SET_GRP, S_BAND_FIND, S_BAND_ADD, S_FTS,
-	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_TOPIC, S_COUNT
+	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_TOPIC, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
+	S_COUNT
 };
 
 static const char *const sqls[S_COUNT] = {
@@ -78,6 +79,11 @@ static const char *const sqls[S_COUNT] = {
 		     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[S_PARTY] = "INSERT OR IGNORE INTO party (kind, rec, name) VALUES (?1, ?2, ?3)",
 	[S_TOPIC] = "INSERT OR IGNORE INTO topic (word, stance) VALUES (?1, ?2)",
+	/* A document's own savepoint, prepared once (sqlite3_exec would
+	 * compile it for every document). */
+	[S_SAVEPOINT] = "SAVEPOINT doc",
+	[S_RELEASE] = "RELEASE doc",
+	[S_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
 /* The tables written most, several rows a document, are also written many
@@ -384,14 +390,7 @@ static const char *day(const ctx *c, uint32_t k, int hi)
 	return k < c->d->articles.len ? c->s->days[k][hi] : "";
 }
 
-static void pdate_day(pdate d, int hi, char out[11])
-{
-	char s[11], lo[11], h[11];
-	pdate_format(d, s);
-	out[0] = '\0';
-	if (store_day_range(s, lo, h) == 0)
-		memcpy(out, hi ? h : lo, 11);
-}
+static void pdate_day(pdate d, int hi, char out[11]) { store_day_bound(d.y, d.m, d.d, hi, out); }
 
 /* Binds record I of a table at ?B+1 ..: one row of its insert. */
 typedef void bind_row_fn(const ctx *c, sqlite3_stmt *st, int b, size_t i);
@@ -822,19 +821,20 @@ attest_status store_add(store *s, const attest_doc *d, const char *path, store_r
 		s->in_tx = 1;
 		s->batch_t0 = seconds();
 	}
-	if (exec(s, "SAVEPOINT doc") < 0)
+	if (step(s, s->st[S_SAVEPOINT]) < 0)
 		return ATTEST_ERR_IO;
 	int k = known(s, hash, path, id);
 	if (k < 0 || (k == 0 && put_doc(s, d, path, hash, res, id) < 0)) {
 		char keep[STORE_ERR_MAX];
 		memcpy(keep, s->err, sizeof keep);
-		(void)exec(s, "ROLLBACK TO doc; RELEASE doc");
+		if (step(s, s->st[S_ROLLBACK_TO]) == 0)
+			(void)step(s, s->st[S_RELEASE]);
 		memcpy(s->err, keep, sizeof keep);
 		*id = 0;
 		*res = STORE_SKIPPED;
 		return ATTEST_ERR_IO;
 	}
-	if (exec(s, "RELEASE doc") < 0)
+	if (step(s, s->st[S_RELEASE]) < 0)
 		return ATTEST_ERR_IO;
 	if (++s->pending >= s->batch || s->fts.len >= FTS_QUEUE_MAX || seconds() - s->batch_t0 >= BATCH_SECONDS)
 		return store_flush(s);

@@ -122,6 +122,29 @@ grep -q "$got unchanged" err && ok || bad "re-run skips the $got stored document
 [ "$(q 'SELECT count(DISTINCT hash) FROM doc')" = 400 ] && ok || bad "nothing doubled"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after the re-run"
 
+# --- a document that fails half-way is rolled back alone ---------------------
+# (a trigger refuses one article after its document's row went in)
+export ATTEST_DB="$tmp/f.db"
+mkdir half
+printf 'Ferry count rises at the river crossing\n\nThe ferry carried 40 people on Monday, the operator said.\n' > half/a.txt
+printf 'Zorblax ferry halted at the river crossing\n\nThe ferry carried 50 people on Tuesday, the operator said.\n' > half/b.txt
+printf 'Ferry service resumes at the river crossing\n\nThe ferry carried 60 people on Wednesday, the operator said.\n' > half/c.txt
+"$bin" ingest half/a.txt 2> /dev/null
+python3 - "$ATTEST_DB" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TRIGGER refuse BEFORE INSERT ON article WHEN NEW.title LIKE '%Zorblax%' "
+           "BEGIN SELECT RAISE(ABORT, 'no Zorblax here'); END")
+db.commit()
+PY
+"$bin" ingest half 2> err; rc=$?
+[ "$rc" -eq 1 ] && grep -q 'b.txt: cannot store: .*no Zorblax here' err && ok || bad "half-way failure named: rc $rc, $(cat err)"
+grep -q '3 files: 1 new, 0 new versions, 1 unchanged, 1 failed' err && ok || bad "half-way failure summary: $(cat err)"
+[ "$(q "SELECT group_concat(substr(path, -5), ' ') FROM doc ORDER BY id")" = "a.txt c.txt" ] && ok \
+	|| bad "only the failed document is missing: $(q 'SELECT path FROM doc')"
+[ "$(q 'SELECT count(*) FROM quantity WHERE article NOT IN (SELECT id FROM article)') $(q 'SELECT count(*) FROM article_fts')" = "0 2" ] \
+	&& ok || bad "nothing of the failed document is left"
+
 # --- the loader ring: more files than its 256 slots, two loader threads, a
 # document over 256 KB (its handle is made anew): each stored in path order
 # with its own text and records.

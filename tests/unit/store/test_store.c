@@ -15,6 +15,7 @@
 #include "store/minhash.h"
 #include "store/store.h"
 #include "store/topic.h"
+#include "text/text.h"
 
 static const char TEXT_A[] =
 	"Officials in Varna said 500 soldiers were deployed to the border. "
@@ -463,6 +464,34 @@ Test(sha256, known_digests)
 	static const char m[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes: two blocks */
 	cr_assert_eq(sha256_hex(m, strlen(m), h), 0);
 	cr_expect_str_eq(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+/* store_day_bound is the shortcut the store takes for a date's first or
+ * last day: it must say what formatting the date and reading its day range
+ * back says, out-of-range parts included. */
+Test(store, day_bound_is_the_day_range_of_the_date_text)
+{
+	static const int ys[] = {-5, 0, 1, 99, 999, 1900, 2000, 2023, 2024, 2100, 9999, 10000, 12024, 20000, 32767};
+	size_t checked = 0;
+	for (size_t a = 0; a < sizeof ys / sizeof *ys; a++)
+		for (int m = -2; m <= 127; m += m < 16 ? 1 : 12)
+			for (int d = -2; d <= 127; d += d < 34 ? 1 : 24) {
+				pdate p = {(int16_t)ys[a], (int8_t)m, (int8_t)d};
+				char text[11], lo[11], hi[11], got[11];
+				pdate_format(p, text);
+				store_day_range(text, lo, hi);
+				for (int h = 0; h < 2; h++) {
+					store_day_bound(p.y, p.m, p.d, h, got);
+					cr_assert_str_eq(got, h ? hi : lo, "y %d m %d d %d hi %d ('%s')", p.y, p.m, p.d, h, text);
+					checked++;
+				}
+			}
+	cr_assert_gt(checked, 10000);
+	char out[11];
+	store_day_bound(2024, 2, 0, 1, out);
+	cr_assert_str_eq(out, "2024-02-29");
+	store_day_bound(2023, 0, 0, 0, out);
+	cr_assert_str_eq(out, "2023-01-01");
 }
 
 Test(store, topic_words)
