@@ -291,6 +291,12 @@ ATTEST_API void attest_ledger_set_batch(attest_ledger *l, unsigned docs);
 /* Commits the documents added so far. */
 ATTEST_API ATTEST_NODISCARD attest_status attest_ledger_flush(attest_ledger *l);
 
+/* A failed attest_ledger_add or attest_ledger_flush rolls back the
+ * documents added since the last commit: *DOCS new documents and *VERSIONS
+ * new versions besides the one it failed on (0 and 0 after a success).
+ * Adding them again stores them. */
+ATTEST_API void attest_ledger_lost(const attest_ledger *l, size_t *docs, size_t *versions);
+
 typedef enum attest_query_kind {
 	ATTEST_Q_CLAIMS = 0, /* count claims; filters: measure, subject, party (source), since, until, min_sources */
 	ATTEST_Q_QUOTES,     /* quotes; party (speaker), since, until */

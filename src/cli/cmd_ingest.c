@@ -270,6 +270,17 @@ static void count(tally *t, attest_added how)
 		t->skipped++;
 }
 
+/* The documents a failure of L rolled back with it move from the counts
+ * of the stored to the failed (attest_ledger_lost). */
+static void uncount(const attest_ledger *l, tally *t)
+{
+	size_t docs, versions;
+	attest_ledger_lost(l, &docs, &versions);
+	t->added -= docs <= t->added ? docs : t->added;
+	t->versions -= versions <= t->versions ? versions : t->versions;
+	t->failed += docs + versions;
+}
+
 /* Stores the loaded slot S (or reports its failure). */
 static void store_one(attest_ledger *l, slot *s, const char *path, tally *t)
 {
@@ -279,6 +290,7 @@ static void store_one(attest_ledger *l, slot *s, const char *path, tally *t)
 	    ATTEST_OK) {
 		s->st = ATTEST_ERR_IO;
 		snprintf(s->err, sizeof s->err, "%.300s: cannot store: %.600s", path, attest_ledger_errmsg(l));
+		uncount(l, t);
 	}
 	if (s->st != ATTEST_OK) {
 		clear_line(t);
@@ -445,6 +457,7 @@ static void store_page(attest_ledger *l, const page *s, const char *path, tally 
 		fprintf(stderr, "attest: %.300s: record at offset %llu: cannot store: %.600s\n", path, s->offset,
 			attest_ledger_errmsg(l));
 		t->failed++;
+		uncount(l, t);
 	} else {
 		count(t, how);
 	}
@@ -586,6 +599,7 @@ int cmd_ingest(int argc, char **argv)
 		if (attest_ledger_flush(l) != ATTEST_OK) {
 			clear_line(&t);
 			fprintf(stderr, "attest: %s: cannot commit: %s\n", db, attest_ledger_errmsg(l));
+			uncount(l, &t);
 			rc = -1;
 		}
 		progress(&t, &w, 1);

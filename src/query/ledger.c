@@ -106,6 +106,11 @@ ATTEST_API attest_status attest_ledger_add_file(attest_ledger *l, attest_doc *do
 
 ATTEST_API void attest_ledger_set_batch(attest_ledger *l, unsigned docs) { store_set_batch(l->s, docs); }
 
+ATTEST_API void attest_ledger_lost(const attest_ledger *l, size_t *docs, size_t *versions)
+{
+	store_lost(l->s, docs, versions);
+}
+
 ATTEST_API attest_status attest_ledger_flush(attest_ledger *l)
 {
 	attest_status st = store_flush(l->s);

@@ -34,9 +34,19 @@ typedef enum store_result { STORE_NEW = 0, STORE_VERSION, STORE_SKIPPED } store_
  * NULL for standard input), whole or not at all.  A document whose bytes are
  * already in the ledger is skipped; new bytes at a known path become its next
  * version.  Documents are committed in batches of BATCH (store_set_batch),
- * each inside its own savepoint, so a crash loses at most the open batch and
- * never a part of a document.  *ID is the document's id. */
+ * so a crash loses at most the open batch and never a part of a document.
+ * A document that fails part-way rolls the open batch back with it (the
+ * error says so; store_lost tells what the batch held): the failures that
+ * can strike in the middle of a document (a full disk, an I/O error, no
+ * memory) would fail the batch's commit too, and a savepoint per document
+ * cost the writer a sixth of its time.  *ID is the document's id. */
 attest_status store_add(store *s, const attest_doc *doc, const char *path, store_result *res, int64_t *id);
+
+/* What the last failed store_add or store_flush rolled back besides the
+ * document it failed on: the new documents and new versions stored
+ * earlier in the batch (0 and 0 after a success).  Adding them again
+ * stores them. */
+void store_lost(const store *s, size_t *docs, size_t *versions);
 
 /* 1 when the bytes DATA[0..LEN) are in the ledger and storing them again
  * as PATH would change nothing (so the caller may skip the pipeline), 0

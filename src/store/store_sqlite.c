@@ -2,19 +2,22 @@
  * store_sqlite.c: writes a loaded document and all its records into the
  * ledger.  One prepared statement per table, kept for the life of the store.
  *
- * Atomicity: every document is written inside its own SAVEPOINT; any
- * failure rolls back to it, so a document lands whole or not at all.
- * Documents are committed in batches (store_set_batch, and at least every
- * BATCH_SECONDS) for speed: a crash or kill -9 loses at most the open
- * batch, never a part of a document, and a re-run stores what was lost
- * (documents already present are skipped by their content hash).  WAL mode lets readers query during an ingest;
- * synchronous=NORMAL is durable against application crashes.
+ * Atomicity: documents are committed in batches (store_set_batch, and at
+ * least every BATCH_SECONDS) for speed, and a batch lands whole or not at
+ * all: a crash or kill -9 loses at most the open batch, never a part of a
+ * document, and a re-run stores what was lost (documents already present
+ * are skipped by their content hash).  A document that fails part-way
+ * rolls its batch back too (store_add says so and store_lost counts what
+ * went): a savepoint per document, to lose it alone, cost the writer a
+ * sixth of its time, for failures (a full disk, an I/O error, no memory)
+ * that would fail the batch's commit as well.  WAL mode lets readers
+ * query during an ingest; synchronous=NORMAL is durable against
+ * application crashes.
  *
- * Full text: FTS5 writes its pending terms to disk at every savepoint, which
- * made savepoints per document cost a third of the ingest time; so the
- * article texts of a batch are queued and indexed just before its commit,
- * after the last savepoint.  If that fails the whole batch is rolled back
- * (and reported), so the index never misses a stored article.
+ * Full text: the article texts of a batch are queued and indexed just
+ * before its commit, in one pass of FTS5's tokenizer; if that fails the
+ * whole batch is rolled back (and reported), so the index never misses a
+ * stored article.
  *
  * Near-duplicates: each article gets a MinHash signature; an article whose
  * signature matches an earlier article's in a band and is at least
@@ -44,8 +47,7 @@
 
 enum {
 	S_FIND_HASH, S_MAX_VERSION, S_CURRENT, S_DOC, S_ARTICLE, S_SET_GRP, S_BAND_FIND, S_BAND_ADD, S_FTS,
-	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_TOPIC, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
-	S_COUNT
+	S_QUANT, S_TIME, S_ENTITY, S_CLAIM, S_QUOTE, S_STANCE, S_PARTY, S_TOPIC, S_COUNT
 };
 
 static const char *const sqls[S_COUNT] = {
@@ -79,11 +81,6 @@ static const char *const sqls[S_COUNT] = {
 		     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[S_PARTY] = "INSERT OR IGNORE INTO party (kind, rec, name) VALUES (?1, ?2, ?3)",
 	[S_TOPIC] = "INSERT OR IGNORE INTO topic (word, stance) VALUES (?1, ?2)",
-	/* A document's own savepoint, prepared once (sqlite3_exec would
-	 * compile it for every document). */
-	[S_SAVEPOINT] = "SAVEPOINT doc",
-	[S_RELEASE] = "RELEASE doc",
-	[S_ROLLBACK_TO] = "ROLLBACK TO doc",
 };
 
 /* The tables written most, several rows a document, are also written many
@@ -105,6 +102,8 @@ struct store {
 	char err[STORE_ERR_MAX];
 	int in_tx;
 	unsigned batch, pending;
+	size_t batch_new, batch_versions; /* of the open batch's documents */
+	size_t lost_new, lost_versions;   /* store_lost */
 	double batch_t0;
 	int64_t *art_ids;   /* article index -> article.id, for the document being stored */
 	char (*days)[2][11];  /* article index -> publication day range */
@@ -241,20 +240,42 @@ const char *store_errmsg(const store *s) { return s->err; }
 sqlite3 *store_db(store *s) { return s->db; }
 void store_set_batch(store *s, unsigned n) { s->batch = n ? n : 1; }
 
-attest_status store_flush(store *s)
+void store_lost(const store *s, size_t *docs, size_t *versions)
 {
-	if (!s->in_tx)
-		return ATTEST_OK;
-	unsigned n = s->pending;
+	*docs = s->lost_new;
+	*versions = s->lost_versions;
+}
+
+/* Ends the open batch: its full text indexed and committed (COMMIT 1), or
+ * rolled back; what it held goes to the lost counts when it is lost. */
+static int end_batch(store *s, int commit)
+{
 	s->in_tx = 0;
 	s->pending = 0;
-	int rc = index_fts(s) < 0 ? -1 : exec(s, "COMMIT");
+	int rc = commit && index_fts(s) == 0 && exec(s, "COMMIT") == 0 ? 0 : -1;
 	buf_clear(&s->fts);
 	s->nfts = 0;
 	if (rc < 0) {
 		char why[STORE_ERR_MAX];
 		memcpy(why, s->err, sizeof why);
 		(void)exec(s, "ROLLBACK");
+		memcpy(s->err, why, sizeof why);
+		s->lost_new = s->batch_new;
+		s->lost_versions = s->batch_versions;
+	}
+	s->batch_new = s->batch_versions = 0;
+	return rc;
+}
+
+attest_status store_flush(store *s)
+{
+	s->lost_new = s->lost_versions = 0;
+	if (!s->in_tx)
+		return ATTEST_OK;
+	unsigned n = s->pending;
+	if (end_batch(s, 1) < 0) {
+		char why[STORE_ERR_MAX];
+		memcpy(why, s->err, sizeof why);
 		snprintf(s->err, sizeof s->err, "the last %u document%s rolled back: %.900s", n, n == 1 ? " was" : "s were",
 			 why);
 		return ATTEST_ERR_IO;
@@ -802,6 +823,7 @@ void store_hash_doc(attest_doc *d, const void *data, size_t len, const char hash
 attest_status store_add(store *s, const attest_doc *d, const char *path, store_result *res, int64_t *id)
 {
 	s->err[0] = '\0';
+	s->lost_new = s->lost_versions = 0;
 	*id = 0;
 	*res = STORE_SKIPPED;
 	if (d->raw.len > INT32_MAX) {
@@ -821,22 +843,30 @@ attest_status store_add(store *s, const attest_doc *d, const char *path, store_r
 		s->in_tx = 1;
 		s->batch_t0 = seconds();
 	}
-	if (step(s, s->st[S_SAVEPOINT]) < 0)
-		return ATTEST_ERR_IO;
 	int k = known(s, hash, path, id);
 	if (k < 0 || (k == 0 && put_doc(s, d, path, hash, res, id) < 0)) {
-		char keep[STORE_ERR_MAX];
-		memcpy(keep, s->err, sizeof keep);
-		if (step(s, s->st[S_ROLLBACK_TO]) == 0)
-			(void)step(s, s->st[S_RELEASE]);
-		memcpy(s->err, keep, sizeof keep);
+		/* Part of the document may be in: the batch goes with it. */
+		unsigned n = s->pending;
+		(void)end_batch(s, 0);
 		*id = 0;
 		*res = STORE_SKIPPED;
+		if (n) {
+			size_t len = strlen(s->err);
+			snprintf(s->err + len, sizeof s->err - len, " (the %u document%s stored before it since the last commit %s rolled back with it)",
+				 n, n == 1 ? "" : "s", n == 1 ? "was" : "were");
+		}
 		return ATTEST_ERR_IO;
 	}
-	if (step(s, s->st[S_RELEASE]) < 0)
-		return ATTEST_ERR_IO;
-	if (++s->pending >= s->batch || s->fts.len >= FTS_QUEUE_MAX || seconds() - s->batch_t0 >= BATCH_SECONDS)
-		return store_flush(s);
+	s->batch_new += *res == STORE_NEW;
+	s->batch_versions += *res == STORE_VERSION;
+	if (++s->pending >= s->batch || s->fts.len >= FTS_QUEUE_MAX || seconds() - s->batch_t0 >= BATCH_SECONDS) {
+		attest_status st = store_flush(s);
+		/* This document's failure is its caller's to count. */
+		if (st != ATTEST_OK && *res == STORE_NEW && s->lost_new)
+			s->lost_new--;
+		else if (st != ATTEST_OK && *res == STORE_VERSION && s->lost_versions)
+			s->lost_versions--;
+		return st;
+	}
 	return ATTEST_OK;
 }

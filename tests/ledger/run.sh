@@ -122,7 +122,7 @@ grep -q "$got unchanged" err && ok || bad "re-run skips the $got stored document
 [ "$(q 'SELECT count(DISTINCT hash) FROM doc')" = 400 ] && ok || bad "nothing doubled"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after the re-run"
 
-# --- a document that fails half-way is rolled back alone ---------------------
+# --- a document that fails half-way takes the open batch with it -------------
 # (a trigger refuses one article after its document's row went in)
 export ATTEST_DB="$tmp/f.db"
 mkdir half
@@ -144,6 +144,19 @@ grep -q '3 files: 1 new, 0 new versions, 1 unchanged, 1 failed' err && ok || bad
 	|| bad "only the failed document is missing: $(q 'SELECT path FROM doc')"
 [ "$(q 'SELECT count(*) FROM quantity WHERE article NOT IN (SELECT id FROM article)') $(q 'SELECT count(*) FROM article_fts')" = "0 2" ] \
 	&& ok || bad "nothing of the failed document is left"
+mkdir half2
+sed 's/40 people/41 people/' half/a.txt > half2/x.txt
+cp half/b.txt half2/y.txt
+sed 's/60 people/61 people/' half/c.txt > half2/z.txt
+"$bin" ingest half2 2> err
+grep -q 'y.txt: cannot store: .*no Zorblax here (the 1 document stored before it since the last commit was rolled back with it)' err \
+	&& ok || bad "the rolled-back batch is named: $(cat err)"
+grep -q '3 files: 1 new, 0 new versions, 0 unchanged, 2 failed' err && ok || bad "its document counts as failed: $(cat err)"
+[ "$(q "SELECT group_concat(substr(path, -5), ' ') FROM doc ORDER BY id")" = "a.txt c.txt z.txt" ] && ok \
+	|| bad "the batch before the failure is gone, the one after stored: $(q 'SELECT path FROM doc')"
+python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("DROP TRIGGER refuse"); db.commit()' "$ATTEST_DB"
+"$bin" ingest half half2 2> err && grep -q '6 files: 2 new, 0 new versions, 4 unchanged, 0 failed' err && ok \
+	|| bad "a second run stores what was rolled back: $(cat err)"
 
 # --- the loader ring: more files than its 256 slots, two loader threads, a
 # document over 256 KB (its handle is made anew): each stored in path order
