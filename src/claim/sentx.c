@@ -351,9 +351,13 @@ void sentx_mentions(sentx *s)
 				i = nl;
 				continue;
 			}
-			/* "Kapranos said", "said David Frost", ", said Souness." */
+			/* "Kapranos said", "said David Frost", ", said Souness", and a
+			 * whole name in apposition: "the ministry's spokesman, Igor
+			 * Konashenkov, said". */
 			int said_before = i > 0 && sx_match(s, &L->speech, i - 1, &tl) == SP_SAY;
-			if (nl && (speech_follows(s, i + nl) || said_before) && (nl >= 2 || !starter(s, i))) {
+			int apposed = nl >= 2 && i > 0 && tok_punct(s, i - 1, ',') && tok_punct(s, i + nl, ',') &&
+				      sx_match(s, &L->speech, i + nl + 1, &tl) == SP_SAY;
+			if (nl && (speech_follows(s, i + nl) || said_before || apposed) && (nl >= 2 || !starter(s, i))) {
 				full = span_dup(s, i, i + nl);
 				/* "National Intelligence Service said": a body, not a person. */
 				int body = 0;
@@ -480,6 +484,24 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 			return np_core_before(s, k - 1, a, b);
 		if (k > 1 && tok_punct(s, k - 1, ',') && tok_in(s, k, CW_ARTICLE))
 			return np_core_before(s, k - 1, a, b);
+		/* A capitalized phrase in apposition: "Ukraine's president,
+		 * Volodymyr Zelensky, said", "Its owner, Noranda Inc, said": the
+		 * name, when the phrase between the commas is a known one; when it
+		 * holds a role, the actor before it ("Rene Obermann, T-Mobile's
+		 * chief executive, told"), else the role itself ("In December,
+		 * NYMEX President Rosemary McFadden, said"). */
+		if (k > 1 && tok_punct(s, k - 1, ',') && tok_word(s, k)) {
+			int role = 0;
+			for (size_t r = k; r + 1 < j; r++)
+				role |= tok_role(s, r, NULL) == RL_ROLE;
+			if (role && np_core_before(s, k - 1, a, b) && np_is_actor(s, *a, *b, 1))
+				return 1;
+			size_t ya, yb;
+			if (np_core_before(s, j - 1, &ya, &yb) && ya == k && yb == j - 1 && (role || np_is_actor(s, ya, yb, 0))) {
+				*a = ya, *b = yb;
+				return 1;
+			}
+		}
 		return 0;
 	}
 	if (!np_core_before(s, j, a, b))
