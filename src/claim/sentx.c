@@ -475,6 +475,14 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 	/* A noun, not a verb: "and reports of ...", "the claims". */
 	if (j > 0 && tok_in(s, j - 1, CW_NOUN_MARKER))
 		return 0;
+	/* A relative clause between subject and verb, with no comma: "a nurse
+	 * who took part in the rescue operation said". */
+	for (size_t w = j; w > 1 && j - w < 12 && s->t[w - 1].kind != TK_PUNCT; w--)
+		if (tok_is(s, w - 1, "who") && w - 1 < j) {
+			if (np_core_before(s, w - 1, a, b) && *b == w - 1)
+				return 1;
+			break;
+		}
 	/* An apposition: "Daniel Tudor, co-author of ..., told". */
 	if (j > 0 && tok_punct(s, j - 1, ',')) {
 		size_t k = j - 1;
