@@ -478,7 +478,7 @@ int np_before(const sentx *s, size_t v, size_t *a, size_t *b)
 	/* A relative clause between subject and verb, with no comma: "a nurse
 	 * who took part in the rescue operation said". */
 	for (size_t w = j; w > 1 && j - w < 12 && s->t[w - 1].kind != TK_PUNCT; w--)
-		if (tok_is(s, w - 1, "who") && w - 1 < j) {
+		if (tok_is(s, w - 1, "who")) {
 			if (np_core_before(s, w - 1, a, b) && *b == w - 1)
 				return 1;
 			break;

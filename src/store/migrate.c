@@ -139,9 +139,7 @@ int store_day_range(const char *s, char lo[11], char hi[11])
 		return -1;
 	if (n == 10 && (s[7] != '-' || sscanf(s + 8, "%2d", &d) != 1 || d < 1 || d > 31))
 		return -1;
-	int last = month_days(y, m);
-	unsigned uy = (unsigned)y % 10000u, um = (unsigned)m % 100u, ud = (unsigned)d % 100u;
-	snprintf(lo, 11, "%04u-%02u-%02u", uy, um ? um : 1u, ud ? ud : 1u);
-	snprintf(hi, 11, "%04u-%02u-%02u", uy, um ? um : 12u, ud ? ud : (unsigned)last % 100u);
+	store_day_bound(y, m, d, 0, lo);
+	store_day_bound(y, m, d, 1, hi);
 	return 0;
 }

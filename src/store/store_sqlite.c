@@ -339,7 +339,6 @@ static span evidence(const ctx *c, span sp)
 	return sp;
 }
 
-/* Binds ?1..?5: the article's id, the span and its evidence. */
 /* Binds ?B+1 .. ?B+5: the article, the span and its evidence sentence. */
 static void bind_where(const ctx *c, sqlite3_stmt *st, int b, uint32_t article, span sp)
 {
